@@ -1,0 +1,7 @@
+"""``python -m stemcpd`` runs the command-line interface."""
+
+import sys
+
+from stemcpd.cli import main
+
+sys.exit(main())

@@ -1,0 +1,188 @@
+"""The ``stemcpd`` command: build and serve the CPD site, open the workbooks.
+
+    stemcpd build   build the Jupyter Book site into _build/html
+    stemcpd serve   serve the built site on localhost and print its address
+    stemcpd lab     open the workbooks in JupyterLab
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+from pathlib import Path
+import shutil
+import subprocess
+import sys
+import threading
+import webbrowser
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def find_project_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` holding the book's ``_config.yml`` and
+    ``_toc.yml`` (the root of a stemcpd checkout)."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
+            return folder
+    raise CliError(
+        f"no stemcpd course found at or above {start}: run this inside a stemcpd checkout "
+        "(the folder with _config.yml and _toc.yml), or pass --root."
+    )
+
+
+def _root(args) -> Path:
+    if args.root:
+        root = Path(args.root).resolve()
+        if not (root / "_config.yml").is_file():
+            raise CliError(f"{root} has no _config.yml: not a stemcpd course folder")
+        return root
+    return find_project_root()
+
+
+def build_site(
+    root: Path, *, all_pages: bool = False, output: Path | None = None, quiet: bool = False, strict: bool = False
+) -> Path:
+    """Run ``jupyter-book build`` on the course and return the built ``index.html``.
+
+    Notebooks are executed with the execution cache, so an unchanged rebuild is fast.
+    ``strict`` turns Sphinx warnings (a broken link, a failing cell) into a failed build.
+
+    Raises:
+        CliError: if the build fails (jupyter-book's own output says why).
+    """
+    # jupyter_book has no ``__main__``; call its click entry point in this interpreter.
+    command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root)]
+    if output is not None:
+        command += ["--path-output", str(output)]
+    if all_pages:
+        command.append("--all")
+    if strict:
+        command += ["-W", "--keep-going"]
+    if not quiet:
+        print("Building the CPD site (workbooks are executed; unchanged ones come from the cache)…", flush=True)
+    result = subprocess.run(command, cwd=root, capture_output=quiet, text=True)
+    if result.returncode != 0:
+        detail = (result.stdout or "")[-3000:] + (result.stderr or "")[-3000:] if quiet else ""
+        raise CliError(f"the site build failed (jupyter-book exit code {result.returncode}).\n{detail}")
+    index = (output or root) / "_build" / "html" / "index.html"
+    if not index.is_file():
+        raise CliError(f"the build finished but {index} is missing")
+    return index
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+        pass
+
+
+def make_server(site: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for the built site (port 0 picks a free port)."""
+    if not (site / "index.html").is_file():
+        raise CliError(f"no built site in {site}: run `stemcpd build` first")
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    try:
+        return http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        raise CliError(f"cannot serve on {host}:{port} ({error.strerror}); try --port with another number") from None
+
+
+def cmd_build(args) -> int:
+    root = _root(args)
+    index = build_site(root, all_pages=args.all, strict=args.strict)
+    print(f"\nThe CPD site is built: {index}")
+    print("Serve it with:  stemcpd serve --open")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    root = _root(args)
+    site = root / "_build" / "html"
+    if args.build or not (site / "index.html").is_file():
+        build_site(root)
+    server = make_server(site, args.host, args.port)
+    host, port = server.server_address[:2]
+    url = f"http://{host}:{port}/"
+    print(f"Serving the CPD site at {url}  (Ctrl+C to stop)", flush=True)
+    if args.open:
+        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nStopped.")
+    finally:
+        server.server_close()
+    return 0
+
+
+def cmd_lab(args) -> int:
+    root = _root(args)
+    workbooks = root / "workbooks"
+    if not workbooks.is_dir():
+        raise CliError(f"no workbooks folder in {root}")
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={workbooks}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    if args.no_browser:
+        command.append("--no-browser")
+    if args.port:
+        command.append(f"--port={args.port}")
+    print(f"Starting JupyterLab on {workbooks} …", flush=True)
+    return subprocess.call(command, cwd=workbooks)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stemcpd",
+        description="stemcpd: self-paced CPD for science teachers. Build and serve the course site, "
+        "or open its workbooks.",
+    )
+    parser.add_argument("--root", help="the course folder (default: found from the current folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser(
+        "build", help="build the CPD site (runs every workbook) into _build/html",
+        description="Build the Jupyter Book site. Each workbook is executed; results are cached "
+        "so a rebuild with nothing changed takes seconds. Prints where the site is.",
+    )
+    build.add_argument("--all", action="store_true", help="rebuild every page, not only changed ones")
+    build.add_argument("--strict", action="store_true", help="fail on any warning (broken link, failing cell)")
+    build.set_defaults(handler=cmd_build)
+
+    serve = commands.add_parser(
+        "serve", help="serve the built site on localhost and print its address",
+        description="Serve _build/html on http://127.0.0.1:PORT/ (builds it first if it is missing).",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 = any free port)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve.add_argument("--build", action="store_true", help="build (or update) the site before serving")
+    serve.set_defaults(handler=cmd_serve)
+
+    lab = commands.add_parser(
+        "lab", help="open the workbooks in JupyterLab to work through them",
+        description="Start JupyterLab in the workbooks folder. Your answers and CPD record are saved "
+        "in ~/.stemcpd (or $STEMCPD_HOME).",
+    )
+    lab.add_argument("--port", type=int, default=0, help="port for JupyterLab (default: its own choice)")
+    lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
+    lab.set_defaults(handler=cmd_lab)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CliError as error:
+        print(f"stemcpd: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Pendulum view: angle against time and the energy stores against time.
+
+The view only draws. It creates its artists once and :meth:`PendulumView.update` moves
+them to show a :class:`~stemcpd.physics.pendulum.model.PendulumRun`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from stemcpd.physics.pendulum.model import PendulumRun
+from stemcpd.ui.figures import FrameRenderer, new_figure
+from stemcpd.ui.palette import series_style
+from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
+
+ANGLE_LADDER_DEG = (5, 10, 20, 30, 45, 60, 90, 120, 150, 180)
+DISPLAY_POINTS = 800  # enough for smooth curves; more only slows drawing
+
+
+def _thin(times, *series, points=DISPLAY_POINTS):
+    """Pick evenly spaced samples so every line has at most ``points`` vertices."""
+    stride = max(1, math.ceil(len(times) / points))
+    picked = [times[::stride]] + [values[::stride] for values in series]
+    return picked
+
+
+class PendulumView:
+    """Two panels: θ(t) beside the small-angle prediction, and energy stores over time.
+
+    Args:
+        width_px: figure width in pixels.
+        height_px: figure height in pixels.
+    """
+
+    def __init__(self, width_px: int = 900, height_px: int = 400):
+        self.figure, (self.angle_axes, self.energy_axes) = new_figure(width_px, height_px, ncols=2)
+
+        self.angle_axes.set_title("Angle from the vertical")
+        self.angle_axes.set_xlabel("time / s")
+        self.angle_axes.set_ylabel("angle / °")
+        (self.angle_line,) = self.angle_axes.plot([], [], label="simulation", **series_style(0))
+        (self.small_angle_line,) = self.angle_axes.plot(
+            [], [], label="small-angle formula", linewidth=1.5, **series_style(1)
+        )
+        self.angle_axes.legend(loc="upper right")
+
+        self.energy_axes.set_title("Energy stores")
+        self.energy_axes.set_xlabel("time / s")
+        self.energy_axes.set_ylabel("energy / J")
+        (self.kinetic_line,) = self.energy_axes.plot([], [], label="kinetic", **series_style(0))
+        (self.potential_line,) = self.energy_axes.plot([], [], label="gravitational potential", **series_style(2))
+        (self.thermal_line,) = self.energy_axes.plot([], [], label="thermal (surroundings)", **series_style(1))
+        (self.total_line,) = self.energy_axes.plot(
+            [], [], label="total", color="black", linestyle=(0, (8, 2)), linewidth=1.5
+        )
+        self.energy_axes.legend(loc="upper right", fontsize=9)
+
+        self.period_text = self.angle_axes.text(
+            0.02, 0.04, "", transform=self.angle_axes.transAxes, fontsize=11,
+            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+        )
+        self.moving_artists = (
+            self.angle_line, self.small_angle_line, self.kinetic_line, self.potential_line,
+            self.thermal_line, self.total_line, self.period_text,
+        )
+        self.renderer = FrameRenderer(self.figure, self.moving_artists)
+
+    def update(self, run: PendulumRun) -> None:
+        """Move the artists to show ``run``; axis limits snap to round values."""
+        params = run.params
+        duration = float(run.times_s[-1])
+        omega0 = 2.0 * math.pi / run.small_angle_period_s
+        times, angle, kinetic, potential, thermal = _thin(
+            run.times_s, run.angle_deg, run.kinetic_energy_j, run.potential_energy_j, run.thermal_energy_j
+        )
+        small_angle = params.amplitude_deg * np.cos(omega0 * times)
+        self.angle_line.set_data(times, angle)
+        if params.damping_per_s > 0:
+            small_angle = small_angle * np.exp(-0.5 * params.damping_per_s * times)
+        self.small_angle_line.set_data(times, small_angle)
+        self.kinetic_line.set_data(times, kinetic)
+        self.potential_line.set_data(times, potential)
+        self.thermal_line.set_data(times, thermal)
+        self.total_line.set_data(times, kinetic + potential + thermal)
+        self.period_text.set_text(f"T = {run.period_s:.3f} s   (2π√(L/g) = {run.small_angle_period_s:.3f} s)")
+
+        angle_limit = ladder_ceiling(params.amplitude_deg * 1.05, ANGLE_LADDER_DEG)
+        self.angle_axes.set_xlim(0, duration)
+        self.angle_axes.set_ylim(-angle_limit * 1.3, angle_limit * 1.3)
+        self.energy_axes.set_xlim(0, duration)
+        self.energy_axes.set_ylim(0, nice_ceiling(run.initial_energy_j * 1.25))
+
+    def render_png(self) -> bytes:
+        """The current frame as PNG bytes (only moving artists are redrawn)."""
+        return self.renderer.render_png()

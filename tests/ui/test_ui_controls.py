@@ -1,0 +1,56 @@
+"""Controls as data, nice axis steps, the palette, and the frame renderer."""
+
+import pytest
+
+from stemcpd.ui.controls import Control, build_controls, control_values
+from stemcpd.ui.palette import OKABE_ITO, SERIES_STYLES, series_style
+from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
+
+
+def test_control_validates_its_own_range():
+    with pytest.raises(ValueError, match="minimum"):
+        Control("x", "X", 2, 1, 0.1, 1.5)
+    with pytest.raises(ValueError, match=r"value 5 must be in \[0, 1\]"):
+        Control("x", "X", 0, 1, 0.1, 5)
+    with pytest.raises(ValueError, match="step"):
+        Control("x", "X", 0, 1, 0, 0.5)
+
+
+def test_control_decimals_and_range_text():
+    assert Control("x", "X", 0, 1, 0.01, 0.5).decimals == 2
+    assert Control("x", "X", 0, 100, 1, 5).decimals == 0
+    assert Control("x", "X", 0.1, 3, 0.1, 1, "m").describe_range() == "0.1 to 3 m"
+
+
+def test_build_controls_makes_labelled_sliders_and_reports_changes():
+    controls = (Control("length_m", "Length", 0.1, 3, 0.01, 1, "m", help="pivot to bob"),
+                Control("angle_deg", "Angle", 1, 90, 1, 10, "°"))
+    seen = []
+    sliders = build_controls(controls, on_change=seen.append)
+    assert list(sliders) == ["length_m", "angle_deg"]
+    assert sliders["length_m"].description == "Length (m)"
+    assert sliders["length_m"].readout_format == ".2f"
+    assert sliders["length_m"].tooltip == "pivot to bob"
+    sliders["angle_deg"].value = 30
+    assert seen == [{"length_m": 1.0, "angle_deg": 30.0}]
+    assert control_values(sliders) == {"length_m": 1.0, "angle_deg": 30.0}
+
+
+def test_nice_ceiling_and_ladder():
+    assert nice_ceiling(0.031) == pytest.approx(0.05)
+    assert nice_ceiling(7.2) == 10
+    assert nice_ceiling(2.0) == 2.0
+    assert nice_ceiling(101) == 200
+    with pytest.raises(ValueError):
+        nice_ceiling(0)
+    assert ladder_ceiling(12, (5, 10, 20)) == 20
+    assert ladder_ceiling(99, (5, 10, 20)) == 20
+
+
+def test_palette_is_okabe_ito_and_styles_differ_by_more_than_colour():
+    assert OKABE_ITO["vermillion"] == "#D55E00" and OKABE_ITO["blue"] == "#0072B2"
+    colours = [style["color"] for style in SERIES_STYLES]
+    assert set(colours) <= set(OKABE_ITO.values())
+    dashes = [str(style["linestyle"]) for style in SERIES_STYLES]
+    assert len(set(dashes)) == len(dashes)
+    assert series_style(len(SERIES_STYLES)) == series_style(0)
