@@ -1,0 +1,46 @@
+# stemcpd: every command installs what it needs into .venv first (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.stemcpd-installed
+PORT   ?= 8000
+
+.PHONY: site build serve lab test chromium benchmarks clean
+
+## site: install, build the CPD site and open it in a browser (serves on localhost:$(PORT))
+site: $(STAMP)
+	$(BIN)/stemcpd serve --build --open --port $(PORT)
+
+## build: install and build the CPD site into _build/html
+build: $(STAMP)
+	$(BIN)/stemcpd build
+
+## lab: install and open the workbooks in JupyterLab
+lab: $(STAMP)
+	$(BIN)/stemcpd lab
+
+## test: install everything the tests need (Python deps, Debian chromium) and run every test
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks
+
+## benchmarks: print slider-update and import-time medians
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/bench_slider_update.py
+	$(BIN)/python benchmarks/bench_import.py
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Browser tests drive Debian's chromium (playwright cannot download its own browser here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+clean:
+	rm -rf _build .pytest_cache

@@ -1,0 +1,65 @@
+"""The stemcpd command line: help text, finding the course, serving a built site."""
+
+import subprocess
+import sys
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from stemcpd import cli
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_help_explains_every_command():
+    result = subprocess.run([sys.executable, "-m", "stemcpd", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("build", "serve", "lab"):
+        assert command in result.stdout
+    assert "CPD" in result.stdout
+    for command in ("build", "serve", "lab"):
+        sub = subprocess.run([sys.executable, "-m", "stemcpd", command, "--help"], capture_output=True, text=True)
+        assert sub.returncode == 0 and "usage: stemcpd" in sub.stdout
+
+
+def test_project_root_is_found_from_a_subfolder():
+    assert cli.find_project_root(REPO / "workbooks") == REPO
+
+
+def test_outside_a_course_the_error_says_what_to_do(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build"]) == 2
+    message = capsys.readouterr().err
+    assert "no stemcpd course found" in message and "--root" in message
+
+
+def test_serve_without_a_built_site_says_build_first(tmp_path):
+    with pytest.raises(cli.CliError, match="stemcpd build"):
+        cli.make_server(tmp_path)
+
+
+def test_server_serves_the_site_on_localhost(tmp_path):
+    (tmp_path / "index.html").write_text("<h1>stemcpd course</h1>", encoding="utf-8")
+    server = cli.make_server(tmp_path, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        assert host == "127.0.0.1"
+        with urllib.request.urlopen(f"http://{host}:{port}/", timeout=10) as response:
+            assert "stemcpd course" in response.read().decode()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_port_in_use_gives_a_clear_error(tmp_path):
+    (tmp_path / "index.html").write_text("x", encoding="utf-8")
+    first = cli.make_server(tmp_path, port=0)
+    try:
+        with pytest.raises(cli.CliError, match="try --port"):
+            cli.make_server(tmp_path, port=first.server_address[1])
+    finally:
+        first.server_close()
