@@ -1,0 +1,309 @@
+"""The CPD Impact Toolkit as notebook forms: an action plan and an impact record.
+
+Each form is a column of labelled text boxes, one per prompt, with a Save
+button and a status line that screen readers announce. Prompts are data
+(:data:`ACTION_PLAN_PROMPTS`, :data:`IMPACT_RECORD_PROMPTS`); one class,
+:class:`ToolkitForm`, turns any prompt list into a form.
+
+The impact record follows Guskey's five levels of evaluating professional
+development (reactions; learning; organisation support and change; use of new
+knowledge and skills; pupil learning outcomes), plus what the teacher shared
+with colleagues.
+
+What the form promises the teacher:
+
+* Displaying a form never creates the record file; it is pre-filled from the
+  record only if the file already exists.
+* A failed save is reported in the status line and the typed text stays in the
+  boxes; nothing is cleared.
+* Saving writes only the fields that changed, all in one transaction, so the
+  record keeps a readable history of each field.
+
+This is the only module of :mod:`stemcpd.cpd` that imports ipywidgets.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+import ipywidgets
+from IPython.display import display as ipython_display
+
+from stemcpd.cpd.store import ENTRY_KINDS, ProgressStore
+
+
+class Prompt(NamedTuple):
+    """One question on a Toolkit form.
+
+    Attributes:
+        field: Name the answer is stored under; stable across versions.
+        label: The question as the teacher reads it.
+        help: A hint or example, shown under the box and as its placeholder.
+    """
+
+    field: str
+    label: str
+    help: str
+
+
+ACTION_PLAN_PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        "improvement_focus",
+        "What I want to improve, and why (my pupils' needs)",
+        "e.g. My Year 9s think current is used up around a circuit; "
+        "their answers on the diagnostic question show it.",
+    ),
+    Prompt(
+        "planned_change",
+        "What I will do differently",
+        "e.g. Start each circuits lesson with the rope model and a hinge question.",
+    ),
+    Prompt(
+        "success_evidence",
+        "How I will know it has worked (evidence I will collect)",
+        "e.g. Fewer 'current used up' answers on the same diagnostic question "
+        "in three weeks; pupils' explanations in their books.",
+    ),
+    Prompt(
+        "review_date",
+        "When I will review it",
+        "e.g. After the end-of-topic test, w/c 10 March, with my head of department.",
+    ),
+)
+"""Prompts of the action plan a teacher writes after a module."""
+
+IMPACT_RECORD_PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        "reactions",
+        "Level 1: My reactions to this CPD",
+        "Was it useful and relevant to my classes? What would I change about it?",
+    ),
+    Prompt(
+        "learning",
+        "Level 2: What I learned",
+        "New subject knowledge, misconceptions I now recognise, teaching approaches.",
+    ),
+    Prompt(
+        "organisation_support",
+        "Level 3: Support and change in my school or department",
+        "Time, resources or colleagues that helped or got in the way; anything "
+        "the department changed.",
+    ),
+    Prompt(
+        "use_in_practice",
+        "Level 4: How I have used it in my teaching",
+        "Which lessons or classes; what I did differently and how often.",
+    ),
+    Prompt(
+        "pupil_outcomes",
+        "Level 5: What difference it made to pupils' learning",
+        "Evidence from pupils' work, assessments or answers, compared with before.",
+    ),
+    Prompt(
+        "shared_with_colleagues",
+        "What I shared with colleagues",
+        "e.g. Showed the simulation at a department meeting; shared the hinge questions.",
+    ),
+)
+"""Prompts of the impact record, after Guskey's levels of evaluation."""
+
+FORM_TITLES = {
+    "action_plan": "My action plan",
+    "reflection": "My reflection",
+    "impact_record": "My impact record",
+}
+
+
+class ToolkitForm:
+    """A notebook form whose answers are saved to the CPD record.
+
+    Args:
+        module: CPD module the form is about, e.g. ``"pendulum"``.
+        kind: ``"action_plan"``, ``"reflection"`` or ``"impact_record"``.
+        prompts: The questions, as :class:`Prompt` or ``(field, label, help)``
+            tuples; field names must be unique.
+        store: Where answers are saved; None means the default
+            :class:`~stemcpd.cpd.store.ProgressStore`.
+        clock: Returns the local time shown in the status line; for tests.
+
+    Attributes:
+        widget: The whole form (an ``ipywidgets.VBox``) to display.
+        text_areas: Field name to its ``Textarea``.
+        save_button: The Save button; clicking it calls :meth:`save`.
+        status: ``HTML`` widget whose text says what last happened.
+        store: The store answers are saved to.
+
+    Raises:
+        ValueError: If module is empty, kind is not allowed, or prompts are
+            empty or repeat a field.
+    """
+
+    def __init__(
+        self,
+        module: str,
+        kind: str,
+        prompts: Sequence[Prompt | tuple[str, str, str]],
+        store: ProgressStore | None = None,
+        *,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        if not isinstance(module, str) or not module.strip():
+            raise ValueError("module must be a non-empty string")
+        if kind not in ENTRY_KINDS:
+            raise ValueError(
+                f"kind must be one of {', '.join(map(repr, ENTRY_KINDS))}, not {kind!r}"
+            )
+        self.prompts = tuple(Prompt(*prompt) for prompt in prompts)
+        if not self.prompts:
+            raise ValueError("prompts must contain at least one prompt")
+        fields = [prompt.field for prompt in self.prompts]
+        repeated = sorted({field for field in fields if fields.count(field) > 1})
+        if repeated:
+            raise ValueError(f"prompts must have unique fields; repeated: {', '.join(repeated)}")
+
+        self.module = module
+        self.kind = kind
+        self.store = store if store is not None else ProgressStore()
+        self._clock = clock if clock is not None else datetime.now
+        # What the record holds for each field, so Save writes only changes.
+        self._saved_texts: dict[str, str] = {}
+
+        self.text_areas: dict[str, ipywidgets.Textarea] = {}
+        prompt_boxes = []
+        for prompt in self.prompts:
+            text_area = ipywidgets.Textarea(
+                value="",
+                # The description is rendered as a <label for=...> of the box,
+                # so screen readers announce the question.
+                description=prompt.label,
+                placeholder=prompt.help,
+                tooltip=prompt.help,
+                rows=4,
+                style={"description_width": "initial"},
+                # Column layout puts the long label above the box, not beside it.
+                layout=ipywidgets.Layout(width="100%", flex_flow="column", align_items="stretch"),
+            )
+            help_text = ipywidgets.HTML(
+                value=f'<small style="color: #555">{html.escape(prompt.help)}</small>'
+            )
+            self.text_areas[prompt.field] = text_area
+            prompt_boxes.append(ipywidgets.VBox([text_area, help_text]))
+
+        self.save_button = ipywidgets.Button(
+            description="Save",
+            button_style="primary",
+            icon="save",
+            tooltip=f"Save to your CPD record ({self.store.path})",
+        )
+        self.save_button.on_click(lambda _button: self.save())
+        self.status = ipywidgets.HTML()
+        heading = ipywidgets.HTML(
+            value=f"<h3>{html.escape(FORM_TITLES[kind])}: {html.escape(module)}</h3>"
+        )
+        self.widget = ipywidgets.VBox(
+            [heading, *prompt_boxes, self.save_button, self.status],
+            layout=ipywidgets.Layout(width="100%", max_width="50em"),
+        )
+        self._prefill()
+
+    def save(self) -> bool:
+        """Save the changed answers, as the Save button does.
+
+        Returns:
+            True if the record now holds what is in the boxes, False if saving
+            failed (the status line says why; the boxes keep their text).
+        """
+        current_texts = {field: area.value for field, area in self.text_areas.items()}
+        changed_texts = {
+            field: text
+            for field, text in current_texts.items()
+            if text != self._saved_texts.get(field, "")
+        }
+        where = html.escape(str(self.store.path))
+        if not changed_texts:
+            self._set_status(f"Nothing new to save: your record in {where} is up to date.")
+            return True
+        try:
+            self.store.save_entries(module=self.module, kind=self.kind, texts=changed_texts)
+        except Exception as error:  # noqa: BLE001 - any failure must reach the teacher
+            self._set_status(
+                "<strong>Not saved.</strong> "
+                f"{html.escape(type(error).__name__)}: {html.escape(str(error))}. "
+                "Your text is still in the boxes; copy it somewhere safe before "
+                "closing this page, then try Save again.",
+                is_error=True,
+            )
+            return False
+        self._saved_texts.update(changed_texts)
+        self._set_status(f"Saved at {self._clock():%H:%M} — stored in {where}")
+        return True
+
+    def _prefill(self) -> None:
+        # Checking first means displaying a form never creates the file.
+        if not self.store.path.exists():
+            self._set_status("Not saved yet.")
+            return
+        try:
+            saved = self.store.latest_entries(self.module, self.kind)
+        except Exception as error:  # noqa: BLE001 - show it; the form still works
+            self._set_status(
+                "<strong>Could not read your saved answers</strong> from "
+                f"{html.escape(str(self.store.path))}: "
+                f"{html.escape(type(error).__name__)}: {html.escape(str(error))}.",
+                is_error=True,
+            )
+            return
+        for field, area in self.text_areas.items():
+            if field in saved:
+                area.value = saved[field]
+                self._saved_texts[field] = saved[field]
+        if any(field in saved for field in self.text_areas):
+            self._set_status(
+                f"Loaded your saved answers from {html.escape(str(self.store.path))}."
+            )
+        else:
+            self._set_status("Not saved yet.")
+
+    def _set_status(self, message_html: str, *, is_error: bool = False) -> None:
+        colour = "#b00020" if is_error else "inherit"
+        self.status.value = (
+            f'<div role="status" aria-live="polite" style="color: {colour}">'
+            f"{message_html}</div>"
+        )
+
+
+def action_plan(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
+    """Show the action-plan form for a module.
+
+    Args:
+        module: CPD module, e.g. ``"pendulum"``.
+        store: Where to save; None means the default record.
+        display: Whether to display the form in the notebook; tests pass False.
+
+    Returns:
+        The form, so a notebook or test can reach its boxes and status.
+    """
+    form = ToolkitForm(module, "action_plan", ACTION_PLAN_PROMPTS, store)
+    if display:
+        ipython_display(form.widget)
+    return form
+
+
+def impact_record(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
+    """Show the impact-record form (Guskey's levels) for a module.
+
+    Args:
+        module: CPD module, e.g. ``"pendulum"``.
+        store: Where to save; None means the default record.
+        display: Whether to display the form in the notebook; tests pass False.
+
+    Returns:
+        The form, so a notebook or test can reach its boxes and status.
+    """
+    form = ToolkitForm(module, "impact_record", IMPACT_RECORD_PROMPTS, store)
+    if display:
+        ipython_display(form.widget)
+    return form
