@@ -15,9 +15,11 @@ from stemcpd.cpd.store import Attempt, Entry, ProgressStore, default_store_path
 _TOOLKIT_NAMES = (
     "action_plan",
     "impact_record",
+    "reflection",
     "ToolkitForm",
     "ACTION_PLAN_PROMPTS",
     "IMPACT_RECORD_PROMPTS",
+    "REFLECTION_PROMPTS",
 )
 
 __all__ = ["ProgressStore", "Attempt", "Entry", "default_store_path", *_TOOLKIT_NAMES]

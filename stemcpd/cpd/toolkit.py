@@ -110,6 +110,25 @@ IMPACT_RECORD_PROMPTS: tuple[Prompt, ...] = (
 )
 """Prompts of the impact record, after Guskey's levels of evaluation."""
 
+REFLECTION_PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        "surprised_me",
+        "What surprised me or changed my thinking",
+        "e.g. The period formula is an approximation; pupils' 'heavier is faster' idea.",
+    ),
+    Prompt(
+        "first_lesson",
+        "The first lesson where I will use this",
+        "Class, topic and date; which simulation, question or practical I will use.",
+    ),
+    Prompt(
+        "still_unsure",
+        "What I am still unsure about",
+        "Something to read up on, ask a colleague or try again.",
+    ),
+)
+"""Prompts of the reflection a teacher writes at the end of a module."""
+
 FORM_TITLES = {
     "action_plan": "My action plan",
     "reflection": "My reflection",
@@ -287,6 +306,23 @@ def action_plan(module: str, store: ProgressStore | None = None, *, display: boo
         The form, so a notebook or test can reach its boxes and status.
     """
     form = ToolkitForm(module, "action_plan", ACTION_PLAN_PROMPTS, store)
+    if display:
+        ipython_display(form.widget)
+    return form
+
+
+def reflection(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
+    """Show the end-of-module reflection form for a module.
+
+    Args:
+        module: CPD module, e.g. ``"pendulum"``.
+        store: Where to save; None means the default record.
+        display: Whether to display the form in the notebook; tests pass False.
+
+    Returns:
+        The form, so a notebook or test can reach its boxes and status.
+    """
+    form = ToolkitForm(module, "reflection", REFLECTION_PROMPTS, store)
     if display:
         ipython_display(form.widget)
     return form

@@ -321,3 +321,16 @@ def test_unreadable_record_is_reported_and_form_still_works(tmp_path):
 def test_prompt_tuples_and_named_prompts_are_interchangeable(store):
     form = ToolkitForm("pendulum", "reflection", [Prompt("note", "A note", "hint"), ("other", "Other", "hint")], store)
     assert list(form.text_areas) == ["note", "other"]
+
+
+def test_reflection_form_saves_under_its_own_kind(tmp_path):
+    from stemcpd.cpd import ProgressStore, REFLECTION_PROMPTS, reflection
+
+    store = ProgressStore(tmp_path / "progress.sqlite")
+    form = reflection("pendulum", store, display=False)
+    assert list(form.text_areas) == [prompt.field for prompt in REFLECTION_PROMPTS]
+    first_field = REFLECTION_PROMPTS[0].field
+    form.text_areas[first_field].value = "T depends on amplitude after all"
+    assert form.save() is True
+    assert store.latest_entries("pendulum", "reflection") == {first_field: "T depends on amplitude after all"}
+    assert store.latest_entries("pendulum", "action_plan") == {}
