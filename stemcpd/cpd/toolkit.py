@@ -33,6 +33,7 @@ import ipywidgets
 from IPython.display import display as ipython_display
 
 from stemcpd.cpd.store import ENTRY_KINDS, ProgressStore
+from stemcpd.ui.static import mimebundle_with_static_fallback
 
 
 class Prompt(NamedTuple):
@@ -228,6 +229,23 @@ class ToolkitForm:
         )
         self._prefill()
 
+    def static_html(self) -> str:
+        """The form's prompts as a static page (the site shows where to write them)."""
+        items = "".join(
+            f"<li><strong>{html.escape(prompt.label)}</strong><br><em>{html.escape(prompt.help)}</em></li>"
+            for prompt in self.prompts
+        )
+        return (
+            f"<h4>{html.escape(FORM_TITLES.get(self.kind, self.kind))}</h4><ul>{items}</ul>"
+            "<p><em>Open this workbook in JupyterLab to write and save your answers; they are "
+            "kept on your own computer.</em></p>"
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        return mimebundle_with_static_fallback(
+            self.widget, self.static_html(), f"{FORM_TITLES.get(self.kind, self.kind)} for {self.module}", **kwargs
+        )
+
     def save(self) -> bool:
         """Save the changed answers, as the Save button does.
 
@@ -307,7 +325,7 @@ def action_plan(module: str, store: ProgressStore | None = None, *, display: boo
     """
     form = ToolkitForm(module, "action_plan", ACTION_PLAN_PROMPTS, store)
     if display:
-        ipython_display(form.widget)
+        ipython_display(form)
     return form
 
 
@@ -324,7 +342,7 @@ def reflection(module: str, store: ProgressStore | None = None, *, display: bool
     """
     form = ToolkitForm(module, "reflection", REFLECTION_PROMPTS, store)
     if display:
-        ipython_display(form.widget)
+        ipython_display(form)
     return form
 
 
@@ -341,5 +359,5 @@ def impact_record(module: str, store: ProgressStore | None = None, *, display: b
     """
     form = ToolkitForm(module, "impact_record", IMPACT_RECORD_PROMPTS, store)
     if display:
-        ipython_display(form.widget)
+        ipython_display(form)
     return form

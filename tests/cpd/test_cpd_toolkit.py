@@ -180,7 +180,7 @@ def test_displaying_a_form_creates_no_file(tmp_path, capsys):
     impact_record("pendulum")
     assert form.store.path == tmp_path / "stemcpd_home" / "progress.sqlite"
     assert not (tmp_path / "stemcpd_home").exists()
-    assert "VBox" in capsys.readouterr().out
+    assert "ToolkitForm" in capsys.readouterr().out  # displayed outside IPython: its repr
 
 
 # ---------------------------------------------------------------------- saving
@@ -334,3 +334,14 @@ def test_reflection_form_saves_under_its_own_kind(tmp_path):
     assert form.save() is True
     assert store.latest_entries("pendulum", "reflection") == {first_field: "T depends on amplitude after all"}
     assert store.latest_entries("pendulum", "action_plan") == {}
+
+
+def test_forms_offer_a_static_html_version_for_the_book(tmp_path):
+    from stemcpd.cpd import ACTION_PLAN_PROMPTS, ProgressStore, action_plan
+
+    form = action_plan("pendulum", ProgressStore(tmp_path / "p.sqlite"), display=False)
+    bundle = form._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    for prompt in ACTION_PLAN_PROMPTS:
+        assert prompt.label.replace("'", "&#x27;") in bundle["text/html"]
+    assert not (tmp_path / "p.sqlite").exists()

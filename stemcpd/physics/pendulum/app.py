@@ -21,6 +21,7 @@ from stemcpd.physics.pendulum.view import PendulumView
 from stemcpd.ui.controls import Control, build_controls, build_presets, control_values
 from stemcpd.ui.figures import png_to_html
 from stemcpd.ui.scales import ladder_ceiling
+from stemcpd.ui.static import mimebundle_with_static_fallback
 
 CONTROLS = (
     Control("length_m", "Length", 0.10, 3.00, 0.01, 1.00, "m",
@@ -134,10 +135,7 @@ class PendulumApp:
         )
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = self.static_html()
-        bundle["text/plain"] = describe(self.run)
-        return bundle
+        return mimebundle_with_static_fallback(self.widget, self.static_html(), describe(self.run), **kwargs)
 
 
 def show(**initial) -> PendulumApp:

@@ -1,0 +1,86 @@
+"""What a workbook calls: one CPD module's quiz, Toolkit forms and record, wired together.
+
+A workbook starts with ``module = Module("physics-pendulum", ...)`` and then calls
+``module.action_plan()``, ``module.quiz("pendulum")``, ``module.reflection()`` and
+``module.impact_record()``. Quiz answers and Toolkit entries all go to the same
+:class:`~stemcpd.cpd.ProgressStore`, tagged with the module's id. Nothing is written
+until the teacher answers or saves something.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from stemcpd.cpd import ProgressStore
+
+log = logging.getLogger(__name__)
+
+
+class Module:
+    """One CPD module as its workbook uses it.
+
+    Args:
+        module_id: stable id, e.g. ``"physics-pendulum"`` (the workbook's file name).
+        title: the module's title, for headings.
+        minutes: estimated time for the self-paced route, in minutes.
+        store: where answers and entries are saved; defaults to the teacher's own
+            record (``~/.stemcpd/progress.sqlite`` or ``$STEMCPD_HOME``).
+    """
+
+    def __init__(self, module_id: str, title: str, minutes: int, store: ProgressStore | None = None):
+        if not module_id or not module_id.replace("-", "").isalnum():
+            raise ValueError(f"module_id must be letters, digits and hyphens, got {module_id!r}")
+        if not 0 < minutes <= 600:
+            raise ValueError(f"minutes must be in (0, 600], got {minutes!r}")
+        self.module_id = module_id
+        self.title = title
+        self.minutes = minutes
+        self.store = store if store is not None else ProgressStore()
+        self.last_save_error: str | None = None
+
+    def record_attempt(self, question, response, feedback, confidence=None) -> None:
+        """Save one quiz answer; a failing store is logged, never breaks the quiz."""
+        try:
+            self.store.record_attempt(
+                module=self.module_id,
+                bank_topic=getattr(question, "topic", "") or self.module_id,
+                question_id=question.id,
+                response=response,
+                feedback=feedback,
+                confidence=confidence,
+            )
+            self.last_save_error = None
+        except (sqlite3.Error, OSError, ValueError, TypeError) as error:
+            self.last_save_error = f"Your answer was marked but could not be saved: {error}"
+            log.warning(self.last_save_error)
+
+    def quiz(self, bank_name: str, display: bool = True):
+        """Show the recall quiz from packaged bank ``bank_name``; answers are recorded."""
+        from stemcpd.quiz.render import QuizWidget
+        from stemcpd.quiz import load_packaged_bank
+
+        quiz = QuizWidget(load_packaged_bank(bank_name), on_attempt=self.record_attempt)
+        if display:
+            from IPython.display import display as ipython_display
+
+            ipython_display(quiz)
+        return quiz
+
+    def action_plan(self, display: bool = True):
+        """Show the 'before you start' action-plan form."""
+        from stemcpd.cpd.toolkit import action_plan
+
+        return action_plan(self.module_id, self.store, display=display)
+
+    def reflection(self, display: bool = True):
+        """Show the end-of-module reflection form."""
+        from stemcpd.cpd.toolkit import reflection
+
+        return reflection(self.module_id, self.store, display=display)
+
+    def impact_record(self, display: bool = True):
+        """Show the impact-record form (to fill in a few weeks later)."""
+        from stemcpd.cpd.toolkit import impact_record
+
+        return impact_record(self.module_id, self.store, display=display)

@@ -1,0 +1,413 @@
+"""Loading question banks: YAML files checked against ``schema.json``.
+
+A bank is one YAML file per topic (see ``banks/pendulum.yaml``). Loading runs in
+three passes, each reporting the first problem as a :class:`BankError` that names
+the file, the 1-based line and the question id, so an author can go straight to
+the mistake:
+
+1. YAML syntax (PyYAML's own error mark);
+2. shape, against the JSON Schema in ``schema.json`` (draft 2020-12), mapping
+   the error's path back to the YAML node it came from;
+3. rules a schema cannot state: unique ids, exactly one correct option, every
+   distractor has a misconception and feedback, units pint can read, finite answers.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator, NoReturn
+
+import jsonschema
+import yaml
+
+from stemcpd.quiz.questions import MultipleChoiceQuestion, NumericQuestion, Option
+from stemcpd.quiz.units import ResponseParseError, parse_unit
+
+Question = MultipleChoiceQuestion | NumericQuestion
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class BankError(ValueError):
+    """A question bank that cannot be loaded.
+
+    The message reads ``"pendulum.yaml, line 14, question 'period-mass': <problem>"``.
+
+    Attributes:
+        path: The bank file.
+        line: 1-based line of the problem, or None if it has no single line.
+        question_id: Id of the question the problem is in, or None.
+        question_number: 1-based position of that question, for questions without an id.
+        problem: The problem on its own, without the location.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        problem: str,
+        line: int | None = None,
+        question_id: str | None = None,
+        question_number: int | None = None,
+    ):
+        self.path = Path(path)
+        self.line = line
+        self.question_id = question_id
+        self.question_number = question_number
+        self.problem = problem
+        location = [self.path.name]
+        if line is not None:
+            location.append(f"line {line}")
+        if question_id is not None:
+            location.append(f"question {question_id!r}")
+        elif question_number is not None:
+            location.append(f"question {question_number}")
+        super().__init__(f"{', '.join(location)}: {problem}")
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The questions on one topic, in file order.
+
+    Iterate over a bank for its questions; ``bank["period-mass"]`` finds one by id.
+
+    Attributes:
+        topic: Slug such as ``"pendulum"``.
+        title: Heading shown to the learner.
+        questions: The questions.
+        path: The YAML file it was loaded from, if any.
+        source: Optional citation for the questions' content.
+    """
+
+    topic: str
+    title: str
+    questions: tuple[Question, ...]
+    path: Path | None = None
+    source: str | None = None
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.questions)
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __contains__(self, question_id: object) -> bool:
+        return any(question.id == question_id for question in self.questions)
+
+    def __getitem__(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        known = ", ".join(question.id for question in self.questions)
+        raise KeyError(f"no question with id {question_id!r} in bank {self.topic!r} (ids: {known})")
+
+
+@functools.lru_cache(maxsize=1)
+def bank_schema() -> dict:
+    """The JSON Schema every bank must match (``stemcpd/quiz/schema.json``)."""
+    return json.loads(resources.files("stemcpd.quiz").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(bank_schema())
+
+
+def packaged_bank_names() -> list[str]:
+    """Names of the banks shipped in ``stemcpd/quiz/banks``, sorted."""
+    folder = resources.files("stemcpd.quiz").joinpath("banks")
+    return sorted(entry.name[: -len(".yaml")] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+
+
+def bank_path(name: str) -> Path:
+    """Path of a packaged bank, e.g. ``bank_path("pendulum")``.
+
+    Args:
+        name: The bank's file name without ``.yaml``.
+
+    Raises:
+        FileNotFoundError: If no packaged bank has that name (the message lists those that do).
+    """
+    if not isinstance(name, str) or not _SLUG.fullmatch(name):
+        raise FileNotFoundError(f"bank names are slugs like 'pendulum', got {name!r}")
+    resource = resources.files("stemcpd.quiz").joinpath("banks").joinpath(f"{name}.yaml")
+    if not resource.is_file():
+        raise FileNotFoundError(f"no packaged bank {name!r}; available: {', '.join(packaged_bank_names())}")
+    # stemcpd is installed as ordinary files (package-data), so the resource is a real path.
+    return Path(str(resource))
+
+
+def load_packaged_bank(name: str) -> Bank:
+    """Load a bank shipped with stemcpd, e.g. ``load_packaged_bank("pendulum")``."""
+    return load_bank(bank_path(name))
+
+
+def load_bank(path: Path | str) -> Bank:
+    """Load and check a YAML question bank.
+
+    Args:
+        path: The bank file.
+
+    Returns:
+        The bank, its questions in file order.
+
+    Raises:
+        BankError: For the first problem found, naming file, line and question id.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BankError(path, "the file is not UTF-8 text") from None
+    except OSError as error:
+        raise BankError(path, f"cannot read the file ({error.strerror or error})") from None
+    root, data = _parse_yaml(path, text)
+    _check_schema(path, root, data)
+    _check_rules(path, root, data)
+    return _build_bank(path, root, data)
+
+
+def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node, Any]:
+    # Composing to nodes first keeps the line of every value for error messages.
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise BankError(path, "the file is empty")
+        return root, loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        if error.context_mark is not None and mark is not None and error.context_mark.line != mark.line:
+            # e.g. an unclosed quote is only noticed lines later; say where it began
+            problem += f" (the construct began on line {error.context_mark.line + 1})"
+        raise BankError(path, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise BankError(path, f"YAML error: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _find_node(root: yaml.Node, data_path: list) -> tuple[yaml.Node | None, int]:
+    """Follow a data path (keys and indexes) through the YAML nodes.
+
+    Returns:
+        The node reached (None if the path left the tree) and the 1-based line of
+        its key (for a mapping value) or of the item itself (for a list item).
+    """
+    node: yaml.Node | None = root
+    line = root.start_mark.line
+    for step in data_path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                    node, line = value_node, key_node.start_mark.line
+                    break
+            else:
+                return None, line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line
+        else:
+            return None, line + 1
+    return node, line + 1
+
+
+def _question_location(data: Any, data_path: list) -> tuple[str | None, int | None]:
+    """``(id, 1-based number)`` of the question a data path is inside; id None if it has none."""
+    if len(data_path) < 2 or data_path[0] != "questions" or not isinstance(data_path[1], int):
+        return None, None
+    question = data["questions"][data_path[1]]
+    if isinstance(question, dict) and isinstance(question.get("id"), str):
+        return question["id"], data_path[1] + 1
+    return None, data_path[1] + 1
+
+
+def _field_name(data_path: list) -> str:
+    """Describe a path inside a question or the bank, e.g. ``option 2 'text'``."""
+    if not data_path:
+        return "the bank"
+    if data_path[0] == "questions" and len(data_path) >= 2:
+        if len(data_path) == 2:
+            return "the question"
+        data_path = data_path[2:]
+    words = []
+    for position, step in enumerate(data_path):
+        following = data_path[position + 1] if position + 1 < len(data_path) else None
+        if step == "options" and isinstance(following, int):
+            continue  # "option 2" says it already
+        if isinstance(step, int):
+            words.append(f"{'option' if position and data_path[position - 1] == 'options' else 'item'} {step + 1}")
+        else:
+            words.append(f"'{step}'")
+    return " ".join(words)
+
+
+def _short_repr(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _allowed_fields(instance: dict) -> set[str]:
+    defs = bank_schema()["$defs"]
+    allowed = set(defs["question"]["properties"])
+    if instance.get("type") in defs:
+        allowed |= set(defs[instance["type"]]["properties"])
+    return allowed
+
+
+# JSON Schema's type names, said the way a YAML author thinks of them.
+_YAML_TYPE_NAMES = {
+    "object": "a mapping of 'key: value' lines",
+    "array": "a list of '- ' items",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+def _describe_schema_error(error: jsonschema.ValidationError) -> tuple[str, list] | None:
+    """A bank author's description of one schema error and the data path to point at.
+
+    Returns:
+        ``(problem, path)``, or None for an error that only echoes another one.
+    """
+    path = list(error.absolute_path)
+    field = _field_name(path)
+    keyword = error.validator
+    if keyword == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        where = "" if field in ("the bank", "the question") else f" in {field}"
+        typo_hint = ""
+        if field == "the question":
+            unknown = [str(key) for key in error.instance if str(key) not in _allowed_fields(error.instance)]
+            typo_hint = f" (is '{unknown[0]}' a misspelling?)" if unknown else ""
+        return f"missing required field '{missing[0]}'{where}{typo_hint}", path
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        if keyword == "additionalProperties":
+            allowed = set(error.schema.get("properties", {}))
+        else:
+            allowed = _allowed_fields(error.instance)
+        extras = [str(key) for key in error.instance if str(key) not in allowed]
+        if not extras:
+            # jsonschema also calls a known field "unevaluated" when its own value
+            # failed; that failure is reported by its own, clearer error.
+            return None
+        return f"unknown field '{extras[0]}' (allowed: {', '.join(sorted(allowed))})", [*path, extras[0]]
+    if keyword == "type":
+        expected = _YAML_TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        hint = " (put text in quotes)" if error.validator_value == "string" else ""
+        return f"{field} should be {expected}, not {_short_repr(error.instance)}{hint}", path
+    if keyword == "pattern" and path[-1:] in (["id"], ["topic"], ["misconception"]):
+        return (
+            f"{field} {error.instance!r} must be a slug: lowercase letters and digits "
+            "joined by single hyphens, e.g. heavier-swings-faster",
+            path,
+        )
+    if path[-1:] == ["tolerance"]:
+        return f"tolerance must be a percentage like '2%' or a non-negative number, not {_short_repr(error.instance)}", path
+    if keyword == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        return f"{field} must be one of {choices}, not {_short_repr(error.instance)}", path
+    if keyword == "minItems":
+        return f"{field} needs at least {error.validator_value} item(s)", path
+    if keyword == "minLength":
+        return f"{field} must not be empty", path
+    return f"{field}: {error.message}", path
+
+
+def _check_schema(path: Path, root: yaml.Node, data: Any) -> None:
+    problems = []
+    for error in _validator().iter_errors(data):
+        described = _describe_schema_error(error)
+        if described is None:
+            continue
+        problem, pointed_path = described
+        _, line = _find_node(root, pointed_path)
+        # Unknown-field errors are often side effects of another mistake (a bad
+        # "type"), so report them only when nothing else is wrong.
+        is_side_effect = error.validator == "unevaluatedProperties"
+        question_id, question_number = _question_location(data, list(error.absolute_path))
+        problems.append((is_side_effect, line, problem, question_id, question_number))
+    if problems:
+        _, line, problem, question_id, question_number = min(problems, key=lambda item: item[:2])
+        raise BankError(path, problem, line, question_id, question_number)
+
+
+def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
+    first_line_of_id: dict[str, int] = {}
+    for index, question in enumerate(data["questions"]):
+        question_path = ["questions", index]
+        question_id = question["id"]
+
+        def fail(problem: str, *inner: str | int) -> NoReturn:
+            _, line = _find_node(root, [*question_path, *inner])
+            raise BankError(path, problem, line, question_id, index + 1)
+
+        _, id_line = _find_node(root, [*question_path, "id"])
+        if question_id in first_line_of_id:
+            fail(f"duplicate id (first used on line {first_line_of_id[question_id]})", "id")
+        first_line_of_id[question_id] = id_line
+
+        if question["type"] == "multiple_choice":
+            options = question["options"]
+            correct_count = sum(option.get("correct", False) for option in options)
+            if correct_count != 1:
+                fail(f"needs exactly one correct option, found {correct_count}", "options")
+            seen_texts: set[str] = set()
+            for number, option in enumerate(options, start=1):
+                if option["text"].strip() in seen_texts:
+                    fail(f"option {number} repeats the text of an earlier option", "options", number - 1)
+                seen_texts.add(option["text"].strip())
+                if option.get("correct", False):
+                    continue
+                missing = [name for name in ("misconception", "feedback") if name not in option]
+                if missing:
+                    fail(f"distractor option {number} has no {' or '.join(missing)}", "options", number - 1)
+        else:
+            if not math.isfinite(question["answer"]):
+                fail(f"answer must be a finite number, not {question['answer']!r}", "answer")
+            try:
+                parse_unit(question["unit"])
+            except ResponseParseError:
+                fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
+
+
+def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
+    topic = data["topic"]
+    questions = []
+    for index, entry in enumerate(data["questions"]):
+        try:
+            if entry["type"] == "multiple_choice":
+                options = tuple(
+                    Option(
+                        text=option["text"],
+                        correct=option.get("correct", False),
+                        feedback=option.get("feedback", ""),
+                        misconception=option.get("misconception"),
+                    )
+                    for option in entry["options"]
+                )
+                questions.append(MultipleChoiceQuestion(entry["id"], entry["prompt"], options, topic))
+            else:
+                questions.append(
+                    NumericQuestion(
+                        entry["id"],
+                        entry["prompt"],
+                        float(entry["answer"]),
+                        entry["unit"],
+                        entry["tolerance"],
+                        entry.get("sig_figs"),
+                        topic,
+                    )
+                )
+        except ValueError as error:  # a rule the checks above missed; still point at the question
+            _, line = _find_node(root, ["questions", index])
+            raise BankError(path, str(error), line, entry["id"], index + 1) from None
+    return Bank(topic, data["title"], tuple(questions), path, data.get("source"))

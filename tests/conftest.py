@@ -1,0 +1,92 @@
+"""Shared fixtures: an isolated CPD record, free ports, and a real headless Chromium."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+# Flags for a sandboxed, offline machine: see the browser-testing notes in ARCHITECTURE.md.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def isolated_record(tmp_path_factory, monkeypatch):
+    """Every test writes its CPD record under a temporary STEMCPD_HOME, never ~/.stemcpd."""
+    home = tmp_path_factory.mktemp("stemcpd-home")
+    monkeypatch.setenv("STEMCPD_HOME", str(home))
+    return home
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout_s: float = 120.0) -> None:
+    """Poll ``url`` until it answers; fail with the server's output if it dies."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise RuntimeError(f"server exited with {process.returncode}:\n{output[-4000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout_s} s")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Debian Chromium driven by playwright (skipped off CI if missing)."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing on CI: `make test` should have installed it")
+        pytest.skip(f"{CHROMIUM} not installed (run `make test`, which installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def voila_server(isolated_record):
+    """Start Voilà on a workbook; yields a function notebook_path -> base URL."""
+    processes = []
+
+    def start(notebook: Path) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
+             "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
+            cwd=notebook.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "STEMCPD_HOME": str(isolated_record)},
+        )
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}/"
+        wait_for_http(url, process)
+        return url
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
