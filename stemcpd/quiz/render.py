@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+import random
 from typing import Callable
 
 import ipywidgets as widgets
@@ -25,6 +26,15 @@ AttemptCallback = Callable[[Question, object, Feedback, "str | None"], None]
 
 CONFIDENCE_LEVELS = ("Guess", "Unsure", "Sure")
 """Labels of the optional confidence buttons; callbacks receive them lower-cased."""
+
+
+def display_order(question: MultipleChoiceQuestion) -> list[int]:
+    """The order to show a question's options in: shuffled, so the right answer is not
+    always where the bank's author wrote it, but the same every time (seeded by the
+    question id) so a class discussing "option B" means the same option."""
+    order = list(range(len(question.options)))
+    random.Random(f"stemcpd:{question.id}").shuffle(order)
+    return order
 
 
 def feedback_html(feedback: Feedback) -> str:
@@ -87,7 +97,7 @@ class QuizWidget:
         if isinstance(question, MultipleChoiceQuestion):
             # Values are indexes, so repeated or odd option text cannot confuse marking.
             answer_input = widgets.RadioButtons(
-                options=[(option.text, index) for index, option in enumerate(question.options)],
+                options=[(question.options[index].text, index) for index in display_order(question)],
                 value=None,
                 layout=widgets.Layout(width="auto"),
             )
@@ -138,11 +148,12 @@ class QuizWidget:
         for number, question in enumerate(self.bank, start=1):
             parts.append(f"<p><strong>Q{number}.</strong> {html.escape(question.prompt)}</p>")
             if isinstance(question, MultipleChoiceQuestion):
-                items = "".join(f"<li>{html.escape(option.text)}</li>" for option in question.options)
+                shown = [question.options[index] for index in display_order(question)]
+                items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown)
                 explained = "".join(
                     f"<li><strong>{'✓ correct' if option.correct else '✗ ' + html.escape(option.misconception or '')}</strong>"
                     f" — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
-                    for option in question.options
+                    for option in shown
                 )
                 parts.append(f'<ol type="A">{items}</ol>')
                 parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")

@@ -211,3 +211,24 @@ def test_static_fallback_lists_questions_and_hides_answers_in_details():
         assert html.escape(question.prompt) in page
     assert page.count("<details>") == len(quiz.bank)
     assert "heavier-swings-faster" in page  # the misconception behind a distractor
+
+
+def test_options_are_shuffled_stably_so_the_answer_is_not_always_first():
+    from stemcpd.quiz import load_packaged_bank
+    from stemcpd.quiz.questions import MultipleChoiceQuestion
+    from stemcpd.quiz.render import QuizWidget, display_order
+
+    bank = load_packaged_bank("pendulum")
+    choice_questions = [q for q in bank if isinstance(q, MultipleChoiceQuestion)]
+    first_shown_correct = [q.options[display_order(q)[0]].correct for q in choice_questions]
+    assert not all(first_shown_correct)
+    for question in choice_questions:
+        assert sorted(display_order(question)) == list(range(len(question.options)))
+        assert display_order(question) == display_order(question)
+    quiz = QuizWidget(bank)
+    question = choice_questions[0]
+    radio = quiz._answer_inputs[question.id]
+    assert [value for _, value in radio.options] == display_order(question)
+    # Marking still goes by the bank's option index, whatever the order shown.
+    correct_index = next(i for i, o in enumerate(question.options) if o.correct)
+    assert quiz.answer(question.id, correct_index).correct

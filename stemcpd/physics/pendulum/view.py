@@ -44,7 +44,8 @@ class PendulumView:
         (self.small_angle_line,) = self.angle_axes.plot(
             [], [], label="small-angle formula", linewidth=1.5, **series_style(1)
         )
-        self.angle_axes.legend(loc="upper right")
+        # Legends sit below the axes so no curve is ever hidden behind them.
+        self.angle_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
 
         self.energy_axes.set_title("Energy stores")
         self.energy_axes.set_xlabel("time / s")
@@ -55,7 +56,7 @@ class PendulumView:
         (self.total_line,) = self.energy_axes.plot(
             [], [], label="total", color="black", linestyle=(0, (8, 2)), linewidth=1.5
         )
-        self.energy_axes.legend(loc="upper right", fontsize=9)
+        self.energy_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
 
         self.period_text = self.angle_axes.text(
             0.02, 0.04, "", transform=self.angle_axes.transAxes, fontsize=11,
@@ -88,7 +89,7 @@ class PendulumView:
 
         angle_limit = ladder_ceiling(params.amplitude_deg * 1.05, ANGLE_LADDER_DEG)
         self.angle_axes.set_xlim(0, duration)
-        self.angle_axes.set_ylim(-angle_limit * 1.3, angle_limit * 1.3)
+        self.angle_axes.set_ylim(-angle_limit * 1.15, angle_limit * 1.15)
         self.energy_axes.set_xlim(0, duration)
         self.energy_axes.set_ylim(0, nice_ceiling(run.initial_energy_j * 1.25))
 

@@ -1,0 +1,64 @@
+"""The course site builds offline with jupyter-book, executes the workbooks, shows each
+simulation as a picture with alt text, and an unchanged rebuild comes from the cache."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from stemcpd.cli import build_site
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("book")
+    start = time.perf_counter()
+    index = build_site(REPO, output=output, quiet=True, strict=True)
+    cold_s = time.perf_counter() - start
+    return output, index, cold_s
+
+
+def test_site_has_every_page_of_the_toc(built_site):
+    output, index, _ = built_site
+    html_dir = output / "_build" / "html"
+    assert index.is_file()
+    for page in ("book/intro.html", "book/how-to-use.html", "workbooks/physics-pendulum.html"):
+        assert (html_dir / page).is_file(), page
+
+
+def test_workbook_page_shows_executed_simulation_quiz_and_forms(built_site):
+    output, _, _ = built_site
+    page = (output / "_build" / "html" / "workbooks" / "physics-pendulum.html").read_text(encoding="utf-8")
+    # The simulation's frame, inlined, with alt text from describe().
+    alt = re.search(r'<img src="data:image/png;base64,[^"]+" alt="(A 1\.00 m pendulum[^"]+)"', page)
+    assert alt, "the pendulum figure with alt text is missing"
+    assert "period of 2.010 s" in alt.group(1)
+    # Output of the period table cell: the exact 90° figure.
+    assert "18.03% longer" in page
+    # The quiz and the Toolkit forms render as readable static HTML, not empty widgets.
+    assert "Show answer" in page and "heavier-swings-faster" in page
+    assert "My action plan" in page and "My impact record" in page
+    assert "Traceback" not in page
+    assert 'class="output stderr"' not in page
+
+
+def test_unchanged_rebuild_uses_the_execution_cache(built_site):
+    from jupyter_cache import get_cache
+
+    output, _, cold_s = built_site
+    cache = get_cache(str(output / "_build" / ".jupyter_cache"))
+    before = [(record.pk, record.created) for record in cache.list_cache_records()]
+    assert len(before) == 1, "the workbook's executed outputs were not cached"
+    start = time.perf_counter()
+    build_site(REPO, output=output, quiet=True, strict=True, all_pages=True)
+    warm_s = time.perf_counter() - start
+    # Even with every page rewritten (--all), the workbook is not executed again:
+    # its cache record is the same one, created by the cold build.
+    after = [(record.pk, record.created) for record in cache.list_cache_records()]
+    assert after == before
+    print(f"cold build {cold_s:.1f} s, warm rebuild {warm_s:.1f} s")
