@@ -312,52 +312,37 @@ class ToolkitForm:
         )
 
 
-def action_plan(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
-    """Show the action-plan form for a module.
+def show_form(
+    module: str, kind: str, prompts, store: ProgressStore | None = None, *, display: bool = True
+) -> ToolkitForm:
+    """Build a Toolkit form and (unless ``display`` is False) show it in the notebook.
 
     Args:
         module: CPD module, e.g. ``"pendulum"``.
+        kind: ``"action_plan"``, ``"reflection"`` or ``"impact_record"``.
+        prompts: The form's prompts.
         store: Where to save; None means the default record.
         display: Whether to display the form in the notebook; tests pass False.
 
     Returns:
         The form, so a notebook or test can reach its boxes and status.
     """
-    form = ToolkitForm(module, "action_plan", ACTION_PLAN_PROMPTS, store)
+    form = ToolkitForm(module, kind, prompts, store)
     if display:
         ipython_display(form)
     return form
+
+
+def action_plan(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
+    """Show the "before you start" action-plan form for a module (see :func:`show_form`)."""
+    return show_form(module, "action_plan", ACTION_PLAN_PROMPTS, store, display=display)
 
 
 def reflection(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
-    """Show the end-of-module reflection form for a module.
-
-    Args:
-        module: CPD module, e.g. ``"pendulum"``.
-        store: Where to save; None means the default record.
-        display: Whether to display the form in the notebook; tests pass False.
-
-    Returns:
-        The form, so a notebook or test can reach its boxes and status.
-    """
-    form = ToolkitForm(module, "reflection", REFLECTION_PROMPTS, store)
-    if display:
-        ipython_display(form)
-    return form
+    """Show the end-of-module reflection form for a module (see :func:`show_form`)."""
+    return show_form(module, "reflection", REFLECTION_PROMPTS, store, display=display)
 
 
 def impact_record(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
-    """Show the impact-record form (Guskey's levels) for a module.
-
-    Args:
-        module: CPD module, e.g. ``"pendulum"``.
-        store: Where to save; None means the default record.
-        display: Whether to display the form in the notebook; tests pass False.
-
-    Returns:
-        The form, so a notebook or test can reach its boxes and status.
-    """
-    form = ToolkitForm(module, "impact_record", IMPACT_RECORD_PROMPTS, store)
-    if display:
-        ipython_display(form)
-    return form
+    """Show the impact-record form (Guskey's levels) for a module (see :func:`show_form`)."""
+    return show_form(module, "impact_record", IMPACT_RECORD_PROMPTS, store, display=display)

@@ -63,3 +63,26 @@ def test_port_in_use_gives_a_clear_error(tmp_path):
             cli.make_server(tmp_path, port=first.server_address[1])
     finally:
         first.server_close()
+
+
+def test_lab_starts_jupyterlab_on_the_workbooks(monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append((command, cwd)) or 0)
+    monkeypatch.chdir(REPO)
+    assert cli.main(["lab", "--no-browser", "--port", "8899"]) == 0
+    (command, cwd), = calls
+    assert command[:3] == [sys.executable, "-m", "jupyterlab"]
+    assert f"--ServerApp.root_dir={REPO / 'workbooks'}" in command
+    assert "--no-browser" in command and "--port=8899" in command
+    assert ("--allow-root" in command) == (cli.os.geteuid() == 0)
+    assert cwd == REPO / "workbooks"
+    assert "Starting JupyterLab" in capsys.readouterr().out
+
+
+def test_build_reports_where_the_site_is(monkeypatch, capsys, tmp_path):
+    index = tmp_path / "_build" / "html" / "index.html"
+    monkeypatch.setattr(cli, "build_site", lambda root, all_pages, strict: index)
+    monkeypatch.chdir(REPO)
+    assert cli.main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert str(index) in out and "stemcpd serve" in out
