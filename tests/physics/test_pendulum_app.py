@@ -26,11 +26,14 @@ def test_view_update_moves_artists_and_blitted_frame_equals_full_redraw():
     assert x[-1] == pytest.approx(run.times_s[-1])
     assert np.max(y) == pytest.approx(40, abs=0.5)
     blitted = pixels(view.render_png())
-    # The slow path: make the moving artists ordinary and draw everything.
+    # The slow path: make the moving artists ordinary and draw everything, keeping the
+    # axes where the blitted frame had them (constrained layout may nudge them on
+    # every full draw, which would compare layout, not blitting).
+    view.figure.set_layout_engine("none")
     for artist in view.moving_artists:
         artist.set_animated(False)
     full = pixels(figure_to_png(view.figure))
-    assert blitted.shape == full.shape == (400, 900, 3)
+    assert blitted.shape == full.shape == (400, 1000, 3)
     assert np.mean(np.abs(blitted - full)) < 0.5
 
 
@@ -62,18 +65,18 @@ def test_moving_length_slider_changes_figure_readout_and_description():
     assert f"T = {app.run.period_s:.3f} s" in app.readout.value
     assert app.run.params.length_m == 2.0
     assert 'aria-live="polite"' in app.description.value
-    assert pixels(app.image.value).shape == (400, 900, 3)
+    assert pixels(bytes(app.image.value)).shape == (400, 1000, 3)
 
 
 def test_gravity_presets_set_the_slider_and_follow_it():
     app = PendulumApp()
-    app.gravity_presets.value = 1.62
+    app.preset_buttons["g_m_s2"].value = 1.62
     assert app.sliders["g_m_s2"].value == 1.62
     assert app.run.params.g_m_s2 == 1.62
     app.sliders["g_m_s2"].value = 5.0
-    assert app.gravity_presets.value is None
+    assert app.preset_buttons["g_m_s2"].value is None
     app.sliders["g_m_s2"].value = 9.81
-    assert app.gravity_presets.label == "Earth"
+    assert app.preset_buttons["g_m_s2"].label == "Earth"
 
 
 def test_set_moves_several_controls_and_redraws_once(monkeypatch):
@@ -104,3 +107,35 @@ def test_static_html_fallback_has_image_with_alt_text():
     html = bundle["text/html"]
     assert html.startswith("<figure") and 'alt="A 0.50 m pendulum' in html
     assert bundle["text/plain"].startswith("A 0.50 m pendulum")
+
+
+def test_playback_steps_resets_and_moves_the_bob_without_recomputing(monkeypatch):
+    app = PendulumApp(amplitude_deg=30)
+    run = app.run
+    assert app.frame == 0 and app.time_s == 0
+    x0, y0 = app.view.bob_marker.get_data()
+    first_frame = bytes(app.image.value)
+    calls = []
+    monkeypatch.setattr("stemcpd.physics.pendulum.app.simulate", lambda *a, **k: calls.append(1))
+    for _ in range(10):
+        app.step()
+    assert app.frame == 10 and app.run is run and calls == []
+    assert app.time_s == pytest.approx(run.times_s[-1] * 10 / app.playback_frames)
+    x1, _ = app.view.bob_marker.get_data()
+    expected_angle = np.interp(app.time_s, run.times_s, run.angle_rad)
+    assert x1[0] == pytest.approx(app.params.length_m * np.sin(expected_angle))
+    assert x1[0] != pytest.approx(x0[0])
+    assert bytes(app.image.value) != first_frame
+    assert app.view.angle_time_marker.get_xdata()[0] == pytest.approx(app.time_s)
+    app.reset()
+    assert app.frame == 0 and app.view.bob_marker.get_data()[0][0] == pytest.approx(x0[0])
+    app.player.value = app.playback_frames
+    app.step()  # stays at the end
+    assert app.frame == app.playback_frames
+
+
+def test_app_to_table_matches_current_run():
+    app = PendulumApp(length_m=0.5)
+    table = app.to_table()
+    assert len(table) == len(app.run.times_s)
+    assert "L = 0.5 m" in table.title

@@ -181,3 +181,51 @@ def test_model_import_does_not_pull_in_plotting_or_widgets():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_to_table_exports_the_run_with_units():
+    run = simulate(PendulumParams(amplitude_deg=20), duration_s=2)
+    table = pendulum.to_table(run)
+    assert table.headers[:2] == ["time / s", "angle / °"]
+    assert len(table) == len(run.times_s)
+    np.testing.assert_allclose(table.column("angle"), run.angle_deg)
+    assert table.to_csv().count("\n") == len(run.times_s) + 1
+
+
+def test_period_table_gives_t_squared_proportional_to_length():
+    table = pendulum.period_table([0.2, 0.4, 0.8], amplitude_deg=1.0)
+    ratio = table.column("period squared") / table.column("length")
+    np.testing.assert_allclose(ratio, 4 * math.pi**2 / 9.81, rtol=1e-4)
+
+
+def test_virtual_practical_recovers_g_and_shows_the_systematic_error():
+    from stemcpd.practical import fit_line
+
+    table = pendulum.virtual_practical(lengths_m=np.linspace(0.2, 1.2, 11), repeats=5, seed=3)
+    gradient, intercept, gradient_error, intercept_error = fit_line(
+        table.column("length measured"), table.column("mean period squared"))
+    g_measured = 4 * math.pi**2 / gradient
+    # Hand timing of 10 swings: g within a few percent of 9.81 N/kg.
+    assert g_measured == pytest.approx(9.81, rel=0.03)
+    # Lengths 1.0 cm short → T² = (4π²/g)(L_measured + 0.01): positive intercept ≈ 0.040 s².
+    assert intercept == pytest.approx(4 * math.pi**2 / 9.81 * 0.010, abs=3 * intercept_error + 0.01)
+    assert intercept > 0
+    # Seeded: the same class results every time; another seed differs.
+    again = pendulum.virtual_practical(lengths_m=np.linspace(0.2, 1.2, 11), repeats=5, seed=3)
+    np.testing.assert_array_equal(table.data, again.data)
+    assert not np.array_equal(table.data, pendulum.virtual_practical(
+        lengths_m=np.linspace(0.2, 1.2, 11), repeats=5, seed=4).data)
+    # Stopwatch readings are to 0.01 s.
+    times = table.column("time for 10 swings, run 1")
+    np.testing.assert_allclose(np.round(times, 2), times, atol=1e-9)
+
+
+def test_virtual_practical_validates_its_arguments():
+    with pytest.raises(ValueError, match="oscillations"):
+        pendulum.virtual_practical(oscillations=0)
+    with pytest.raises(ValueError, match="repeats"):
+        pendulum.virtual_practical(repeats=11)
+    with pytest.raises(ValueError, match="length_m"):
+        pendulum.virtual_practical(lengths_m=[0.5, -0.1])
+    with pytest.raises(ValueError, match="lengths_m must list"):
+        pendulum.virtual_practical(lengths_m=[])

@@ -16,8 +16,11 @@ from .model import (
     measured_periods,
     period,
     period_ratio,
+    period_table,
     simulate,
     small_angle_period,
+    to_table,
+    virtual_practical,
 )
 
 __all__ = [
@@ -29,6 +32,9 @@ __all__ = [
     "measured_periods",
     "period",
     "period_ratio",
+    "period_table",
     "simulate",
     "small_angle_period",
+    "to_table",
+    "virtual_practical",
 ]

@@ -1,14 +1,13 @@
 """Interactive pendulum: sliders (declared as data) drive the model and the view.
 
-This is the only pendulum module that sees both the model and the view. A slider change
-runs :func:`~stemcpd.physics.pendulum.model.simulate`, moves the view's artists, renders
-a PNG frame into an ``ipywidgets.Image``, and rewrites the period readout and the
-text description (an ARIA live region, so screen readers announce it).
+This is the only pendulum module that sees both the model and the view. The shared
+:class:`~stemcpd.ui.app.SimulationApp` does the wiring: a slider change runs
+:func:`~stemcpd.physics.pendulum.model.simulate`, moves the view's artists, renders a PNG
+frame into an ``ipywidgets.Image``, and rewrites the period readout and the text
+description (an ARIA live region, so screen readers announce it).
 """
 
 from __future__ import annotations
-
-import html
 
 from stemcpd.physics.pendulum.model import (
     GRAVITY_PRESETS_M_S2,
@@ -16,12 +15,12 @@ from stemcpd.physics.pendulum.model import (
     describe,
     simulate,
     small_angle_period,
+    to_table,
 )
 from stemcpd.physics.pendulum.view import PendulumView
-from stemcpd.ui.controls import Control, build_controls, build_presets, control_values
-from stemcpd.ui.figures import png_to_html
+from stemcpd.ui.app import Presets, SimulationApp
+from stemcpd.ui.controls import Control
 from stemcpd.ui.scales import ladder_ceiling
-from stemcpd.ui.static import mimebundle_with_static_fallback
 
 CONTROLS = (
     Control("length_m", "Length", 0.10, 3.00, 0.01, 1.00, "m",
@@ -44,98 +43,48 @@ def display_duration(params: PendulumParams) -> float:
     return ladder_ceiling(3.0 * small_angle_period(params.length_m, params.g_m_s2), DURATION_LADDER_S)
 
 
-class PendulumApp:
-    """The pendulum simulation as a notebook / Voilà app.
+class PendulumApp(SimulationApp):
+    """The pendulum simulation as a notebook / Voilà app (see :class:`SimulationApp`).
 
-    Args:
-        width_px: figure width in pixels.
-        height_px: figure height in pixels.
-        **initial: starting values for any control, e.g. ``length_m=0.5``.
-
-    Attributes:
-        sliders: dict of control name to slider.
-        widget: the whole app, ready to display.
-        run: the most recent :class:`~stemcpd.physics.pendulum.model.PendulumRun`.
+    Play / pause / step / reset move the pendulum through the computed swing.
     """
 
-    def __init__(self, width_px: int = 900, height_px: int = 400, **initial):
-        import ipywidgets as widgets
+    name = "pendulum"
+    controls = CONTROLS
+    presets = (Presets("g_m_s2", "Gravity on", GRAVITY_PRESETS_M_S2, "Set g to its value on a planet or moon."),)
+    playback_frames = 200
+    default_size_px = (1000, 400)
 
-        unknown = set(initial) - {control.name for control in CONTROLS}
-        if unknown:
-            raise ValueError(f"unknown pendulum control(s) {sorted(unknown)}; "
-                             f"choose from {[c.name for c in CONTROLS]}")
-        self.view = PendulumView(width_px, height_px)
-        self._holding = True  # no redraws until every widget exists
-        self.sliders = build_controls(CONTROLS, on_change=self._on_change)
-        for name, value in initial.items():
-            self.sliders[name].value = value
-        self.gravity_presets = build_presets(
-            "Gravity on", GRAVITY_PRESETS_M_S2, self.sliders["g_m_s2"],
-            help="Set g to its value on a planet or moon.",
+    def make_view(self, width_px, height_px):
+        return PendulumView(width_px, height_px)
+
+    def make_params(self, values):
+        return PendulumParams(**values)
+
+    def compute(self, params):
+        return simulate(params, duration_s=display_duration(params))
+
+    def describe(self, run):
+        return describe(run)
+
+    def duration_s(self, run):
+        return float(run.times_s[-1])
+
+    def readout_html(self, run):
+        longer = (run.period_s / run.small_angle_period_s - 1.0) * 100.0
+        return (
+            f"Period <b>T = {run.period_s:.3f} s</b> · small-angle formula "
+            f"2π√(L/g) = {run.small_angle_period_s:.3f} s · real period {longer:.2f}% longer"
         )
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
-        self.image.add_class("stemcpd-figure")
-        self.readout = widgets.HTML()
-        self.readout.add_class("stemcpd-readout")
-        self.description = widgets.HTML()
-        self.description.add_class("stemcpd-description")
-        self.widget = widgets.VBox(
-            [*self.sliders.values(), self.gravity_presets, self.readout, self.image, self.description],
-            layout=widgets.Layout(max_width=f"{width_px + 40}px"),
-        )
-        self.widget.add_class("stemcpd-app")
-        self.widget.add_class("stemcpd-app-pendulum")
-        self._holding = False
-        self.refresh()
 
     @property
-    def params(self) -> PendulumParams:
-        """The parameters the sliders show now."""
-        return PendulumParams(**control_values(self.sliders))
+    def run(self):
+        """The current :class:`~stemcpd.physics.pendulum.model.PendulumRun`."""
+        return self.result
 
-    def set(self, **values) -> None:
-        """Move several controls at once and redraw once, e.g. ``app.set(length_m=2)``."""
-        self._holding = True
-        try:
-            for name, value in values.items():
-                if name not in self.sliders:
-                    raise ValueError(f"unknown pendulum control {name!r}; choose from {list(self.sliders)}")
-                self.sliders[name].value = value
-        finally:
-            self._holding = False
-        self.refresh()
-
-    def _on_change(self, _values) -> None:
-        if not self._holding:
-            self.refresh()
-
-    def refresh(self) -> None:
-        """Recompute the model for the current controls and redraw."""
-        params = self.params
-        self.run = simulate(params, duration_s=display_duration(params))
-        self.view.update(self.run)
-        self.image.value = self.view.render_png()
-        longer = (self.run.period_s / self.run.small_angle_period_s - 1.0) * 100.0
-        self.readout.value = (
-            '<div class="stemcpd-readout-text" style="font-size:1.25em">'
-            f"Period <b>T = {self.run.period_s:.3f} s</b> · small-angle formula "
-            f"2π√(L/g) = {self.run.small_angle_period_s:.3f} s · "
-            f"real period {longer:.2f}% longer</div>"
-        )
-        self.description.value = (
-            '<div role="status" aria-live="polite" class="stemcpd-live">'
-            f"{html.escape(describe(self.run))}</div>"
-        )
-
-    def static_html(self) -> str:
-        """The current frame and description as plain HTML (for the static book)."""
-        return png_to_html(self.image.value, describe(self.run)) + (
-            f"<p>{html.escape(describe(self.run))}</p>"
-        )
-
-    def _repr_mimebundle_(self, **kwargs):
-        return mimebundle_with_static_fallback(self.widget, self.static_html(), describe(self.run), **kwargs)
+    def to_table(self):
+        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
+        return to_table(self.result)
 
 
 def show(**initial) -> PendulumApp:

@@ -33,6 +33,9 @@ import math
 import numpy as np
 from scipy.special import ellipk
 
+from stemcpd.practical import Instrument
+from stemcpd.table import Table
+
 STANDARD_GRAVITY_M_S2 = 9.81
 
 GRAVITY_PRESETS_M_S2 = {
@@ -279,6 +282,80 @@ def measured_periods(run: PendulumRun) -> np.ndarray:
     a0, a1 = angle[crossing], angle[crossing + 1]
     crossing_times = t0 + (t1 - t0) * a0 / (a0 - a1)
     return np.diff(crossing_times)
+
+
+def to_table(run: PendulumRun) -> Table:
+    """The run as a table: time, angle, angular velocity and the energy stores."""
+    return Table.from_columns(
+        [
+            ("time", "s", run.times_s),
+            ("angle", "°", run.angle_deg),
+            ("angular velocity", "rad/s", run.angular_velocity_rad_s),
+            ("kinetic energy", "J", run.kinetic_energy_j),
+            ("gravitational potential energy", "J", run.potential_energy_j),
+            ("energy transferred to surroundings", "J", run.thermal_energy_j),
+        ],
+        title=f"Pendulum, L = {run.params.length_m:g} m, released from {run.params.amplitude_deg:g}°",
+    )
+
+
+def period_table(lengths_m, amplitude_deg: float = 10.0, g: float = STANDARD_GRAVITY_M_S2) -> Table:
+    """Exact period for each length (the data behind a T² against L graph)."""
+    lengths = np.asarray(lengths_m, dtype=float)
+    periods = np.array([period(length, amplitude_deg, g) for length in lengths])
+    return Table.from_columns(
+        [("length", "m", lengths), ("period", "s", periods), ("period squared", "s²", periods**2)],
+        title=f"Period against length, released from {amplitude_deg:g}°, g = {g:g} N/kg",
+    )
+
+
+# A pupil with a hand-held stopwatch: reaction time scatters start and stop by about
+# 0.1 s each (so ≈ 0.14 s on an interval); the display shows 0.01 s.
+STOPWATCH = Instrument("stopwatch, hand-timed", "s", resolution=0.01, random_sd=0.14)
+# A metre rule read to the nearest mm, with a common systematic error: measuring the
+# string to the top of a 2 cm bob instead of its centre (every length 1.0 cm short).
+METRE_RULE = Instrument(
+    "metre rule", "m", resolution=0.001, random_sd=0.001, zero_error=-0.010,
+    systematic_note="length measured to the top of the bob, not its centre (1.0 cm short)",
+)
+
+
+def virtual_practical(
+    lengths_m=(0.2, 0.4, 0.6, 0.8, 1.0),
+    oscillations: int = 10,
+    repeats: int = 3,
+    amplitude_deg: float = 10.0,
+    g: float = STANDARD_GRAVITY_M_S2,
+    seed: int | None = 0,
+) -> Table:
+    """Simulated class results for "find g from a pendulum", as a pupil records them.
+
+    Each length is measured with :data:`METRE_RULE` (including its systematic error);
+    each timing of ``oscillations`` swings uses :data:`STOPWATCH`, ``repeats`` times.
+    Plotting mean period² against measured length gives a gradient of 4π²/g and, from
+    the systematic error, a non-zero intercept.
+
+    Raises:
+        ValueError: for an empty or out-of-range length, or counts below 1.
+    """
+    from stemcpd.practical import make_rng
+
+    if not 1 <= oscillations <= 100:
+        raise ValueError(f"oscillations must be in [1, 100], got {oscillations!r}")
+    if not 1 <= repeats <= 10:
+        raise ValueError(f"repeats must be in [1, 10], got {repeats!r}")
+    lengths = np.asarray(lengths_m, dtype=float)
+    if lengths.size == 0:
+        raise ValueError("lengths_m must list at least one length")
+    rng = make_rng(seed)
+    true_periods = np.array([period(length, amplitude_deg, g) for length in lengths])
+    measured_lengths = METRE_RULE.read(lengths, rng)
+    timings = STOPWATCH.read(np.repeat(true_periods[:, None] * oscillations, repeats, axis=1), rng)
+    mean_periods = timings.mean(axis=1) / oscillations
+    columns = [("length measured", "m", measured_lengths)]
+    columns += [(f"time for {oscillations} swings, run {i + 1}", "s", timings[:, i]) for i in range(repeats)]
+    columns += [("mean period", "s", mean_periods), ("mean period squared", "s²", mean_periods**2)]
+    return Table.from_columns(columns, title=f"Virtual practical: pendulum timing (seed {seed})")
 
 
 def describe(run: PendulumRun) -> str:

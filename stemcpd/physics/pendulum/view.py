@@ -26,16 +26,35 @@ def _thin(times, *series, points=DISPLAY_POINTS):
     return picked
 
 
+LENGTH_LADDER_M = (0.25, 0.5, 1.0, 2.0, 3.0)
+
+
 class PendulumView:
-    """Two panels: θ(t) beside the small-angle prediction, and energy stores over time.
+    """Three panels: the pendulum itself at the playback time, θ(t) beside the
+    small-angle prediction, and the energy stores over time (with a time marker).
 
     Args:
         width_px: figure width in pixels.
         height_px: figure height in pixels.
     """
 
-    def __init__(self, width_px: int = 900, height_px: int = 400):
-        self.figure, (self.angle_axes, self.energy_axes) = new_figure(width_px, height_px, ncols=2)
+    def __init__(self, width_px: int = 1000, height_px: int = 400):
+        self.figure = new_figure(width_px, height_px)[0]
+        self.figure.clear()
+        grid = self.figure.add_gridspec(1, 3, width_ratios=(0.7, 1, 1))
+        self.sketch_axes = self.figure.add_subplot(grid[0])
+        self.angle_axes = self.figure.add_subplot(grid[1])
+        self.energy_axes = self.figure.add_subplot(grid[2])
+
+        self.sketch_axes.set_title("The pendulum")
+        self.sketch_axes.set_aspect("equal", adjustable="box")
+        self.sketch_axes.set_xlabel("x / m")
+        self.sketch_axes.axvline(0, color="0.6", linestyle=":", linewidth=1)
+        self.sketch_axes.plot([0], [0], marker="^", color="black", markersize=9)
+        (self.rod_line,) = self.sketch_axes.plot([], [], color="0.25", linewidth=1.5)
+        (self.bob_marker,) = self.sketch_axes.plot(
+            [], [], marker="o", markersize=16, color=series_style(0)["color"], markeredgecolor="black"
+        )
 
         self.angle_axes.set_title("Angle from the vertical")
         self.angle_axes.set_xlabel("time / s")
@@ -62,9 +81,12 @@ class PendulumView:
             0.02, 0.04, "", transform=self.angle_axes.transAxes, fontsize=11,
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
         )
+        self.angle_time_marker = self.angle_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
+        self.energy_time_marker = self.energy_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.moving_artists = (
             self.angle_line, self.small_angle_line, self.kinetic_line, self.potential_line,
-            self.thermal_line, self.total_line, self.period_text,
+            self.thermal_line, self.total_line, self.period_text, self.rod_line, self.bob_marker,
+            self.angle_time_marker, self.energy_time_marker,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
 
@@ -92,6 +114,21 @@ class PendulumView:
         self.angle_axes.set_ylim(-angle_limit * 1.15, angle_limit * 1.15)
         self.energy_axes.set_xlim(0, duration)
         self.energy_axes.set_ylim(0, nice_ceiling(run.initial_energy_j * 1.25))
+
+        reach = ladder_ceiling(params.length_m, LENGTH_LADDER_M) * 1.15
+        self.sketch_axes.set_xlim(-reach, reach)
+        self.sketch_axes.set_ylim(-reach, reach if params.amplitude_deg > 90 else 0.25 * reach)
+        self.show_time(run, 0.0)
+
+    def show_time(self, run: PendulumRun, time_s: float) -> None:
+        """Draw the pendulum where it is at ``time_s`` and move the time markers there."""
+        angle = float(np.interp(time_s, run.times_s, run.angle_rad))
+        length = run.params.length_m
+        bob_x, bob_y = length * math.sin(angle), -length * math.cos(angle)
+        self.rod_line.set_data([0.0, bob_x], [0.0, bob_y])
+        self.bob_marker.set_data([bob_x], [bob_y])
+        self.angle_time_marker.set_xdata([time_s, time_s])
+        self.energy_time_marker.set_xdata([time_s, time_s])
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

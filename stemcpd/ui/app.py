@@ -1,0 +1,216 @@
+"""The shared shape of every simulation app: controls (data) → model → view → frame.
+
+A simulation's ``app.py`` subclasses :class:`SimulationApp`, declares its ``controls``
+(and optional ``presets``), and fills in five small hooks: ``make_view``,
+``make_params``, ``compute``, ``describe`` and ``readout_html``. The base class builds
+the widgets, wires every control, renders PNG frames into an ``ipywidgets.Image``,
+keeps a text description in an ARIA live region, and — where time runs
+(``playback_frames > 0``) — adds play / pause / step / reset controls that move the
+view through the computed run without recomputing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import html
+
+from stemcpd.ui.controls import build_controls, build_presets, control_values
+from stemcpd.ui.figures import png_to_html
+from stemcpd.ui.static import mimebundle_with_static_fallback
+
+
+@dataclass(frozen=True)
+class Presets:
+    """Named values for one control, shown as buttons (e.g. gravity on Earth / Moon).
+
+    Attributes:
+        control: name of the control the buttons set.
+        label: what the group is called.
+        values: button text → value, in the control's unit.
+        help: tooltip for the group.
+    """
+
+    control: str
+    label: str
+    values: dict
+    help: str = ""
+
+
+class SimulationApp:
+    """Base class of the simulation apps (see the module docstring for the hooks).
+
+    Args:
+        width_px: figure width in pixels (default: the app's ``default_size_px``).
+        height_px: figure height in pixels.
+        **initial: starting values for any control, e.g. ``length_m=0.5``.
+
+    Attributes:
+        sliders: control name → slider widget.
+        preset_buttons: control name → preset buttons.
+        image: the ``ipywidgets.Image`` showing the current frame.
+        readout: live numbers (HTML).
+        description: the ``describe()`` sentence inside an ARIA live region (HTML).
+        widget: the whole app, ready to display.
+        result: the most recent model result.
+    """
+
+    name = "simulation"  # used in CSS classes: stemcpd-app-<name>
+    controls: tuple = ()
+    presets: tuple = ()
+    playback_frames = 0  # > 0: play/pause/step/reset over the run, in this many frames
+    default_size_px = (900, 400)  # figure width, height
+
+    # ----- hooks for subclasses -------------------------------------------------
+    def make_view(self, width_px: int, height_px: int):
+        """Create the view (an object with ``update(result)`` and ``render_png()``)."""
+        raise NotImplementedError
+
+    def make_params(self, values: dict):
+        """Turn control values into the model's frozen params (which validate)."""
+        raise NotImplementedError
+
+    def compute(self, params):
+        """Run the model."""
+        raise NotImplementedError
+
+    def describe(self, result) -> str:
+        """A sentence a screen reader can speak about ``result``."""
+        raise NotImplementedError
+
+    def readout_html(self, result) -> str:
+        """The live numbers above the figure, as inner HTML."""
+        raise NotImplementedError
+
+    def duration_s(self, result) -> float:
+        """How long the run lasts, for playback (apps with ``playback_frames``)."""
+        raise NotImplementedError
+
+    # ----- shared machinery ---------------------------------------------------------
+    def __init__(self, width_px: int | None = None, height_px: int | None = None, **initial):
+        import ipywidgets as widgets
+
+        width_px = width_px or self.default_size_px[0]
+        height_px = height_px or self.default_size_px[1]
+        names = [control.name for control in self.controls]
+        unknown = sorted(set(initial) - set(names))
+        if unknown:
+            raise ValueError(f"unknown {self.name} control(s) {unknown}; choose from {names}")
+        self._holding = True  # no redraws until every widget exists
+        self.view = self.make_view(width_px, height_px)
+        self.sliders = build_controls(self.controls, on_change=self._on_change)
+        for name, value in initial.items():
+            self.sliders[name].value = value
+        self.preset_buttons = {
+            preset.control: build_presets(preset.label, preset.values, self.sliders[preset.control], preset.help)
+            for preset in self.presets
+        }
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image.add_class("stemcpd-figure")
+        self.readout = widgets.HTML()
+        self.readout.add_class("stemcpd-readout")
+        self.description = widgets.HTML()
+        self.description.add_class("stemcpd-description")
+        children = [*self.sliders.values(), *self.preset_buttons.values()]
+        if self.playback_frames:
+            children.append(self._build_playback(widgets))
+        children += [self.readout, self.image, self.description]
+        self.widget = widgets.VBox(children, layout=widgets.Layout(max_width=f"{width_px + 40}px"))
+        self.widget.add_class("stemcpd-app")
+        self.widget.add_class(f"stemcpd-app-{self.name}")
+        self._holding = False
+        self.refresh()
+
+    def _build_playback(self, widgets):
+        self.player = widgets.Play(
+            value=0, min=0, max=self.playback_frames, step=1, interval=50,
+            description="Play", show_repeat=False,
+        )
+        self.player.add_class("stemcpd-play")
+        self.time_slider = widgets.IntSlider(
+            value=0, min=0, max=self.playback_frames, description="Time", readout=False,
+            continuous_update=True, style={"description_width": "initial"},
+        )
+        self.time_slider.add_class("stemcpd-time")
+        widgets.jslink((self.player, "value"), (self.time_slider, "value"))
+        self.player.observe(self._frame_changed, names="value")
+        self.time_slider.observe(self._frame_changed, names="value")
+        self.step_button = widgets.Button(description="Step", tooltip="Move on one frame", icon="step-forward")
+        self.reset_button = widgets.Button(description="Reset", tooltip="Back to the start", icon="undo")
+        self.step_button.on_click(lambda _button: self.step())
+        self.reset_button.on_click(lambda _button: self.reset())
+        self.time_readout = widgets.HTML()
+        return widgets.HBox([self.player, self.step_button, self.reset_button, self.time_slider, self.time_readout])
+
+    @property
+    def params(self):
+        """The model parameters the controls show now."""
+        return self.make_params(control_values(self.sliders))
+
+    @property
+    def frame(self) -> int:
+        """The playback frame shown (0 when the app has no playback)."""
+        return self.player.value if self.playback_frames else 0
+
+    @property
+    def time_s(self) -> float:
+        """The time the playback shows, s."""
+        if not self.playback_frames:
+            return 0.0
+        return self.duration_s(self.result) * self.frame / self.playback_frames
+
+    def set(self, **values) -> None:
+        """Move several controls at once and redraw once."""
+        self._holding = True
+        try:
+            for name, value in values.items():
+                if name not in self.sliders:
+                    raise ValueError(f"unknown {self.name} control {name!r}; choose from {list(self.sliders)}")
+                self.sliders[name].value = value
+        finally:
+            self._holding = False
+        self.refresh()
+
+    def step(self) -> None:
+        """Advance playback by one frame (stops at the end)."""
+        self.player.value = min(self.player.value + 1, self.playback_frames)
+        self.time_slider.value = self.player.value
+
+    def reset(self) -> None:
+        """Back to the first frame."""
+        self.player.value = 0
+        self.time_slider.value = 0
+
+    def _on_change(self, _values) -> None:
+        if not self._holding:
+            self.refresh()
+
+    def _frame_changed(self, change) -> None:
+        if self.playback_frames and not self._holding:
+            if self.player.value != change["new"]:
+                self.player.value = change["new"]
+            self._draw()
+
+    def refresh(self) -> None:
+        """Recompute the model for the current controls and redraw."""
+        self.result = self.compute(self.params)
+        self.view.update(self.result)
+        self.readout.value = f'<div class="stemcpd-readout-text" style="font-size:1.25em">{self.readout_html(self.result)}</div>'
+        self.description.value = (
+            '<div role="status" aria-live="polite" class="stemcpd-live">'
+            f"{html.escape(self.describe(self.result))}</div>"
+        )
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.playback_frames:
+            self.view.show_time(self.result, self.time_s)
+            self.time_readout.value = f"<span class='stemcpd-time-readout'>t = {self.time_s:.2f} s</span>"
+        self.image.value = self.view.render_png()
+
+    def static_html(self) -> str:
+        """The current frame and description as plain HTML (for the static book)."""
+        text = self.describe(self.result)
+        return png_to_html(bytes(self.image.value), text) + f"<p>{html.escape(text)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs):
+        return mimebundle_with_static_fallback(self.widget, self.static_html(), self.describe(self.result), **kwargs)
