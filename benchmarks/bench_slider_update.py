@@ -1,8 +1,9 @@
-"""Slider update for the pendulum app: from a new control value to the PNG bytes the
+"""Slider update for every simulation app: from a new control value to the PNG bytes the
 browser receives, model included; against the naive way (re-create the figure and
 ``savefig`` a PNG on every change, as ``ipywidgets.interactive_output`` code does).
 
-Run: ``python benchmarks/bench_slider_update.py [--json PATH]``
+For each app the first control is swept across its range. Run:
+``python benchmarks/bench_slider_update.py [--json PATH] [--only NAME ...]``
 """
 
 from __future__ import annotations
@@ -13,56 +14,61 @@ import time
 import numpy as np
 
 from _report import parser, report, summarise
-from stemcpd.physics.pendulum import PendulumParams, simulate
-from stemcpd.physics.pendulum.app import PendulumApp, display_duration
-from stemcpd.physics.pendulum.view import PendulumView
+from stemcpd import simulations
 
 UPDATES = 40
 
 
-def naive_update(length_m: float) -> bytes:
+def naive_update(app, values: dict) -> bytes:
     """What a straightforward interactive_output callback does on every change."""
-    params = PendulumParams(length_m=length_m, amplitude_deg=30)
-    run = simulate(params, duration_s=display_duration(params))
-    view = PendulumView()
-    view.update(run)
-    for artist in view.moving_artists:
+    result = app.compute(app.make_params(values))
+    view = app.make_view(*app.default_size_px)
+    view.update(result)
+    for artist in getattr(view, "moving_artists", ()):
         artist.set_animated(False)
     buffer = io.BytesIO()
     view.figure.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
-def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    lengths = np.linspace(0.2, 2.8, UPDATES)
+def bench_app(name: str) -> list[dict]:
+    app = simulations.get(name).load_app_class()()
+    control = app.controls[0]
+    slider = app.sliders[control.name]
+    values = np.linspace(control.minimum, control.maximum, UPDATES)
+    values = np.round(values / control.step) * control.step
 
-    app = PendulumApp(amplitude_deg=30)
-    slider = app.sliders["length_m"]
-    app_times, model_times = [], []
-    for length in lengths:
+    app_times, model_times, naive_times = [], [], []
+    for value in values:
         start = time.perf_counter()
-        slider.value = round(float(length), 2)  # observe → simulate → update → PNG
+        slider.value = float(value)  # observe → compute → update → PNG
         app_times.append(time.perf_counter() - start)
-        assert bytes(app.image.value[:4]) == b"\x89PNG"
-    for length in lengths:
+    base = {c.name: c.value for c in app.controls}
+    for value in values:
+        params = app.make_params({**base, control.name: float(value)})
         start = time.perf_counter()
-        params = PendulumParams(length_m=float(length), amplitude_deg=30)
-        simulate(params, duration_s=display_duration(params))
+        app.compute(params)
         model_times.append(time.perf_counter() - start)
-
-    naive_times = []
-    for length in lengths:
+    for value in values[::2]:  # the naive path is slow: half as many samples
         start = time.perf_counter()
-        naive_update(float(length))
+        naive_update(app, {**base, control.name: float(value)})
         naive_times.append(time.perf_counter() - start)
 
-    app_row = {"name": "pendulum app: slider → PNG (blit, level 1)", **summarise(app_times)}
-    model_row = {"name": "  of which model (simulate)", **summarise(model_times)}
-    naive_row = {"name": "naive: new figure + savefig PNG", **summarise(naive_times)}
+    app_row = {"name": f"{name}: {control.name} → PNG", **summarise(app_times)}
+    naive_row = {"name": f"{name}: naive new figure + savefig", **summarise(naive_times)}
+    model_row = {"name": f"{name}:   of which model", **summarise(model_times)}
     app_row["ratio"] = naive_row["median_ms"] / app_row["median_ms"]
     app_row["note"] = "ratio = naive median / app median"
-    report(f"Slider update, {UPDATES} values of length across its range", [app_row, model_row, naive_row], args.json)
+    return [app_row, model_row, naive_row]
+
+
+def main() -> None:
+    arguments = parser(__doc__.splitlines()[0])
+    arguments.add_argument("--only", nargs="*", help="simulation names (default: all)")
+    args = arguments.parse_args()
+    names = args.only or list(simulations.available())
+    rows = [row for name in names for row in bench_app(name)]
+    report(f"Slider update, {UPDATES} values of each app's first control", rows, args.json)
 
 
 if __name__ == "__main__":

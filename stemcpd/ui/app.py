@@ -55,6 +55,8 @@ class SimulationApp:
     """
 
     name = "simulation"  # used in CSS classes: stemcpd-app-<name>
+    title = "Simulation"  # heading shown above the app
+    summary = ""  # one line for `stemcpd app --list`
     controls: tuple = ()
     presets: tuple = ()
     playback_frames = 0  # > 0: play/pause/step/reset over the run, in this many frames

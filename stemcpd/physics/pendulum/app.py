@@ -50,6 +50,8 @@ class PendulumApp(SimulationApp):
     """
 
     name = "pendulum"
+    title = "Pendulum"
+    summary = "Swing a pendulum: exact period at any angle, damping, energy stores, gravity on other worlds."
     controls = CONTROLS
     presets = (Presets("g_m_s2", "Gravity on", GRAVITY_PRESETS_M_S2, "Set g to its value on a planet or moon."),)
     playback_frames = 200
@@ -85,6 +87,9 @@ class PendulumApp(SimulationApp):
     def to_table(self):
         """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
         return to_table(self.result)
+
+
+APP = PendulumApp
 
 
 def show(**initial) -> PendulumApp:

@@ -35,6 +35,7 @@ from scipy.special import ellipk
 
 from stemcpd.practical import Instrument
 from stemcpd.table import Table
+from stemcpd.validation import check_count, check_range
 
 STANDARD_GRAVITY_M_S2 = 9.81
 
@@ -44,24 +45,6 @@ GRAVITY_PRESETS_M_S2 = {
     "Mars": 3.71,
     "Jupiter": 24.79,
 }
-
-
-def _check_range(name, value, low, high, *, low_open=True, high_open=False, unit=""):
-    """Raise ValueError naming ``name`` and its allowed range unless value lies in it."""
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
-    below = value <= low if low_open else value < low
-    above = value >= high if high_open else value > high
-    if math.isnan(value) or below or above:
-        left = "(" if low_open else "["
-        right = ")" if high_open else "]"
-        unit_text = f" {unit}" if unit else ""
-        raise ValueError(
-            f"{name} must be in {left}{low:g}, {high:g}{right}{unit_text}, got {value:g}"
-        )
-    return value
 
 
 @dataclass(frozen=True)
@@ -87,13 +70,13 @@ class PendulumParams:
 
     def __post_init__(self):
         checks = {
-            "length_m": _check_range("length_m", self.length_m, 0, 1000, unit="m"),
-            "amplitude_deg": _check_range(
+            "length_m": check_range("length_m", self.length_m, 0, 1000, unit="m"),
+            "amplitude_deg": check_range(
                 "amplitude_deg", self.amplitude_deg, 0, 180, high_open=True, unit="degrees"
             ),
-            "mass_kg": _check_range("mass_kg", self.mass_kg, 0, 1000, unit="kg"),
-            "g_m_s2": _check_range("g_m_s2", self.g_m_s2, 0, 1000, unit="m/s^2"),
-            "damping_per_s": _check_range(
+            "mass_kg": check_range("mass_kg", self.mass_kg, 0, 1000, unit="kg"),
+            "g_m_s2": check_range("g_m_s2", self.g_m_s2, 0, 1000, unit="m/s^2"),
+            "damping_per_s": check_range(
                 "damping_per_s", self.damping_per_s, 0, 100, low_open=False, unit="1/s"
             ),
         }
@@ -107,8 +90,8 @@ def small_angle_period(length_m: float, g: float = STANDARD_GRAVITY_M_S2) -> flo
     Raises:
         ValueError: if ``length_m`` is not in (0, 1000] m or ``g`` not in (0, 1000] m/s².
     """
-    length_m = _check_range("length_m", length_m, 0, 1000, unit="m")
-    g = _check_range("g", g, 0, 1000, unit="m/s^2")
+    length_m = check_range("length_m", length_m, 0, 1000, unit="m")
+    g = check_range("g", g, 0, 1000, unit="m/s^2")
     return 2.0 * math.pi * math.sqrt(length_m / g)
 
 
@@ -129,9 +112,9 @@ def period(length_m: float, amplitude_deg: float, g: float = STANDARD_GRAVITY_M_
     Raises:
         ValueError: naming the parameter and its allowed range.
     """
-    length_m = _check_range("length_m", length_m, 0, 1000, unit="m")
-    amplitude_deg = _check_range("amplitude_deg", amplitude_deg, 0, 180, high_open=True, unit="degrees")
-    g = _check_range("g", g, 0, 1000, unit="m/s^2")
+    length_m = check_range("length_m", length_m, 0, 1000, unit="m")
+    amplitude_deg = check_range("amplitude_deg", amplitude_deg, 0, 180, high_open=True, unit="degrees")
+    g = check_range("g", g, 0, 1000, unit="m/s^2")
     parameter = math.sin(math.radians(amplitude_deg) / 2.0) ** 2
     return 4.0 * math.sqrt(length_m / g) * float(ellipk(parameter))
 
@@ -211,10 +194,10 @@ def simulate(
         ValueError: naming the parameter and its allowed range.
     """
     params = PendulumParams() if params is None else params
-    duration_s = _check_range("duration_s", duration_s, 0, 10000, unit="s")
+    duration_s = check_range("duration_s", duration_s, 0, 10000, unit="s")
     if time_step_s is None:
         time_step_s = min(default_time_step(params), duration_s)
-    time_step_s = _check_range("time_step_s", time_step_s, 0, duration_s, unit="s")
+    time_step_s = check_range("time_step_s", time_step_s, 0, duration_s, unit="s")
 
     steps = math.ceil(duration_s / time_step_s - 1e-9)
     times = np.minimum(np.arange(steps + 1) * time_step_s, duration_s)
@@ -340,13 +323,13 @@ def virtual_practical(
     """
     from stemcpd.practical import make_rng
 
-    if not 1 <= oscillations <= 100:
-        raise ValueError(f"oscillations must be in [1, 100], got {oscillations!r}")
-    if not 1 <= repeats <= 10:
-        raise ValueError(f"repeats must be in [1, 10], got {repeats!r}")
+    oscillations = check_count("oscillations", oscillations, 1, 100)
+    repeats = check_count("repeats", repeats, 1, 10)
     lengths = np.asarray(lengths_m, dtype=float)
     if lengths.size == 0:
         raise ValueError("lengths_m must list at least one length")
+    for length in lengths:
+        check_range("length_m", length, 0, 1000, unit="m")
     rng = make_rng(seed)
     true_periods = np.array([period(length, amplitude_deg, g) for length in lengths])
     measured_lengths = METRE_RULE.read(lengths, rng)
