@@ -3,6 +3,7 @@
     stemcpd build   build the Jupyter Book site into _build/html
     stemcpd serve   serve the built site on localhost and print its address
     stemcpd lab     open the workbooks in JupyterLab
+    stemcpd app     show one simulation full-screen for a class (Voilà)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import webbrowser
 
@@ -136,6 +138,37 @@ def cmd_lab(args) -> int:
     return subprocess.call(command, cwd=workbooks)
 
 
+def cmd_app(args) -> int:
+    from stemcpd import simulations
+
+    available = simulations.available()
+    if args.list or not args.name:
+        width = max(len(name) for name in available)
+        print("Simulations (run one with: stemcpd app NAME)\n")
+        for name, simulation in available.items():
+            print(f"  {name:<{width}}  {simulation.subject:<9}  {simulation.summary}")
+        return 0
+    if args.name not in available:
+        raise CliError(f"no simulation called {args.name!r}; `stemcpd app --list` shows them all")
+    from stemcpd.classroom import write_classroom_notebook
+
+    folder = Path(tempfile.mkdtemp(prefix="stemcpd-app-"))
+    notebook = write_classroom_notebook(args.name, folder)
+    command = [
+        sys.executable, "-m", "voila", str(notebook), f"--port={args.port}", "--Voila.ip=127.0.0.1",
+        "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
+    ]
+    if args.no_browser:
+        command.append("--no-browser")
+    print(f"Classroom app '{args.name}' at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
+    try:
+        return subprocess.call(command, cwd=folder)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -172,6 +205,17 @@ def make_parser() -> argparse.ArgumentParser:
     lab.add_argument("--port", type=int, default=0, help="port for JupyterLab (default: its own choice)")
     lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
     lab.set_defaults(handler=cmd_lab)
+
+    app = commands.add_parser(
+        "app", help="show one simulation full-screen for a class (Voilà, no code)",
+        description="Serve a simulation as a classroom app with Voilà on localhost: large type, "
+        "keyboard controls, a high-contrast option, and no code on screen.",
+    )
+    app.add_argument("name", nargs="?", help="the simulation, e.g. pendulum (see --list)")
+    app.add_argument("--list", action="store_true", help="list every simulation with a one-line description")
+    app.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    app.set_defaults(handler=cmd_app)
     return parser
 
 

@@ -86,3 +86,30 @@ def test_build_reports_where_the_site_is(monkeypatch, capsys, tmp_path):
     assert cli.main(["build"]) == 0
     out = capsys.readouterr().out
     assert str(index) in out and "stemcpd serve" in out
+
+
+def test_app_list_names_every_simulation_with_its_summary(capsys):
+    from stemcpd import simulations
+
+    assert cli.main(["app", "--list"]) == 0
+    out = capsys.readouterr().out
+    for name, simulation in simulations.available().items():
+        assert name in out and simulation.summary in out
+
+
+def test_app_with_unknown_name_points_to_the_list(capsys):
+    assert cli.main(["app", "perpetual-motion"]) == 2
+    assert "stemcpd app --list" in capsys.readouterr().err
+
+
+def test_classroom_notebook_is_one_code_cell_calling_the_package(tmp_path):
+    import nbformat
+
+    from stemcpd.classroom import write_classroom_notebook
+
+    path = write_classroom_notebook("pendulum", tmp_path)
+    notebook = nbformat.read(path, as_version=4)
+    (cell,) = notebook.cells
+    assert cell.cell_type == "code" and "classroom_app('pendulum')" in cell.source
+    with pytest.raises(ValueError, match="no simulation called"):
+        write_classroom_notebook("nosuch", tmp_path)

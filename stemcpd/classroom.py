@@ -1,0 +1,83 @@
+"""Classroom apps: one simulation, full width, large type, no code — for a projector.
+
+``stemcpd app <name>`` writes a one-cell notebook that calls :func:`classroom_app` and
+serves it with Voilà, which shows outputs only. The page is styled for the back of a
+room (large labels, readouts and figure) and offers a high-contrast, larger-text mode.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CLASSROOM_CSS = """
+<style>
+  body, .jp-Notebook { font-size: 20px; }
+  .stemcpd-classroom h1 { font-size: 2.2rem; margin: 0.3em 0; }
+  .stemcpd-classroom p { font-size: 1.25rem; }
+  .stemcpd-app .widget-label, .stemcpd-app .widget-readout,
+  .stemcpd-app .widget-toggle-buttons button, .stemcpd-app button { font-size: 1.15rem !important; }
+  .stemcpd-app .widget-slider, .stemcpd-app .widget-hslider { min-height: 2.4em; }
+  .stemcpd-app .stemcpd-readout { font-size: 1.4rem; }
+  .stemcpd-app .stemcpd-description { font-size: 1.1rem; }
+  .stemcpd-app img.stemcpd-figure { width: 100%; height: auto; }
+  .stemcpd-app :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+  .stemcpd-app.stemcpd-high-contrast { background: #000 !important; color: #fff !important; padding: 0.5em; }
+  .stemcpd-app.stemcpd-high-contrast .widget-label, .stemcpd-app.stemcpd-high-contrast .widget-readout,
+  .stemcpd-app.stemcpd-high-contrast .stemcpd-readout, .stemcpd-app.stemcpd-high-contrast .stemcpd-description
+    { color: #fff !important; font-size: 1.5rem !important; }
+  .stemcpd-app.stemcpd-high-contrast img.stemcpd-figure { outline: 4px solid #fff; }
+</style>
+"""
+
+def classroom_app(name: str, width_px: int = 1200, height_px: int | None = None):
+    """Display simulation ``name`` styled for a classroom and return the app.
+
+    Args:
+        name: a simulation name from :func:`stemcpd.simulations.available`.
+        width_px: figure width in pixels (the page scales it to the window).
+        height_px: figure height in pixels; by default the app's own aspect ratio.
+    """
+    import html
+
+    import ipywidgets as widgets
+    from IPython.display import HTML, display
+
+    from stemcpd import simulations
+
+    app_class = simulations.get(name).load_app_class()
+    default_width, default_height = app_class.default_size_px
+    height_px = height_px or round(default_height * width_px / default_width)
+    app = app_class(width_px=width_px, height_px=height_px)
+    contrast = widgets.Checkbox(value=False, description="High contrast, larger text", indent=False)
+    contrast.add_class("stemcpd-contrast-toggle")
+
+    def _toggle(change):
+        if change["new"]:
+            app.widget.add_class("stemcpd-high-contrast")
+        else:
+            app.widget.remove_class("stemcpd-high-contrast")
+
+    contrast.observe(_toggle, names="value")
+    display(HTML(CLASSROOM_CSS + f'<div class="stemcpd-classroom"><h1>{html.escape(app_class.title)}</h1>'
+                 f"<p>{html.escape(app_class.summary)}</p></div>"))
+    display(contrast)
+    display(app)
+    return app
+
+
+def write_classroom_notebook(name: str, folder: Path) -> Path:
+    """Write the one-cell notebook Voilà serves for simulation ``name``; return its path."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from stemcpd import simulations
+
+    simulation = simulations.get(name)  # a clear error for an unknown name
+    notebook = new_notebook(
+        cells=[new_code_cell(f"from stemcpd.classroom import classroom_app\napp = classroom_app({simulation.name!r})")],
+        metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{simulation.name}.ipynb"
+    nbformat.write(notebook, path)
+    return path
