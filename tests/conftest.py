@@ -90,3 +90,32 @@ def voila_server(isolated_record):
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The course site built once per test run into a temporary folder (strict: any
+    Sphinx warning fails). Returns ``(output_folder, index_html, cold_build_seconds)``."""
+    from stemcpd.cli import build_site
+
+    output = tmp_path_factory.mktemp("book")
+    start = time.perf_counter()
+    index = build_site(REPO, output=output, quiet=True, strict=True)
+    return output, index, time.perf_counter() - start
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served over HTTP on localhost (as `stemcpd serve` does)."""
+    import threading
+
+    from stemcpd.cli import make_server
+
+    output, _, _ = built_site
+    server = make_server(output / "_build" / "html", port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}/"
+    server.shutdown()
+    server.server_close()

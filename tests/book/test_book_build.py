@@ -14,15 +14,6 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
-    output = tmp_path_factory.mktemp("book")
-    start = time.perf_counter()
-    index = build_site(REPO, output=output, quiet=True, strict=True)
-    cold_s = time.perf_counter() - start
-    return output, index, cold_s
-
-
 def test_site_has_every_page_of_the_toc(built_site):
     output, index, _ = built_site
     html_dir = output / "_build" / "html"

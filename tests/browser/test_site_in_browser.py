@@ -1,0 +1,45 @@
+"""The built course site in a real Chromium: every page loads with nothing fetched from
+another host, maths is typeset by the local MathJax, and every image has alt text."""
+
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def site_pages(built_site):
+    output, _, _ = built_site
+    html_dir = output / "_build" / "html"
+    return sorted(
+        str(path.relative_to(html_dir)) for path in html_dir.rglob("*.html")
+        if not path.name.startswith(("genindex", "search")) and "_static" not in path.parts
+    )
+
+
+def test_every_page_is_self_contained_and_images_have_alt_text(built_site, site_url, browser):
+    pages = site_pages(built_site)
+    assert "workbooks/physics-pendulum.html" in pages
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if urlparse(request.url).hostname not in ("127.0.0.1", None) and not request.url.startswith("data:")
+            else None)
+    for relative in pages:
+        response = page.goto(urljoin(site_url, relative), wait_until="networkidle")
+        assert response.ok, relative
+        missing_alt = page.evaluate(
+            "() => [...document.images].filter(i => !i.hasAttribute('alt')).map(i => i.src.slice(0, 80))")
+        assert missing_alt == [], f"{relative}: images without alt text {missing_alt}"
+    assert outside == [], f"requests to other hosts: {sorted(set(outside))}"
+    page.close()
+
+
+def test_maths_is_typeset_by_the_local_mathjax(site_url, browser):
+    page = browser.new_page()
+    page.goto(urljoin(site_url, "workbooks/physics-pendulum.html"), wait_until="networkidle")
+    page.wait_for_selector("mjx-container", timeout=30_000)
+    scripts = page.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    mathjax = [src for src in scripts if "mathjax" in src.lower()]
+    assert mathjax and all(src.startswith("http://127.0.0.1") for src in mathjax)
+    page.close()
