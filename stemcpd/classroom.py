@@ -81,3 +81,49 @@ def write_classroom_notebook(name: str, folder: Path) -> Path:
     path = folder / f"{simulation.name}.ipynb"
     nbformat.write(notebook, path)
     return path
+
+
+VOILA_TEMPLATE = "stemcpd"
+
+
+def prepare_voila_template(folder: Path) -> Path:
+    """Lay out stemcpd's Voilà template under ``folder`` (a Jupyter data directory) with
+    Font Awesome copied from the fontawesomefree package; return ``folder``.
+
+    Voilà finds it when ``folder`` is on ``JUPYTER_PATH``; the icons on Play / Step /
+    Reset buttons then load from the app's own server.
+    """
+    import shutil
+    from importlib import resources
+
+    template = folder / "voila" / "templates" / VOILA_TEMPLATE
+    (template / "static").mkdir(parents=True, exist_ok=True)
+    source = resources.files("stemcpd") / "voila_template"
+    for name in ("conf.json", "index.html.j2"):
+        (template / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
+    fontawesome = Path(str(resources.files("fontawesomefree"))) / "static" / "fontawesomefree"
+    target = template / "static" / "fontawesome"
+    for part in ("css", "webfonts"):
+        shutil.copytree(fontawesome / part, target / part, dirs_exist_ok=True)
+    return folder
+
+
+def voila_command(notebook: Path, port: int, work_folder: Path, open_browser: bool = False):
+    """The command and environment that serve ``notebook`` with stemcpd's Voilà template.
+
+    Returns:
+        ``(command, environment)`` for :func:`subprocess.Popen` / ``call``.
+    """
+    import os
+    import sys
+
+    data_dir = prepare_voila_template(work_folder / "jupyter-data")
+    command = [
+        sys.executable, "-m", "voila", str(notebook), f"--port={port}", "--Voila.ip=127.0.0.1",
+        f"--template={VOILA_TEMPLATE}", "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
+    ]
+    if not open_browser:
+        command.append("--no-browser")
+    paths = [str(data_dir), os.environ.get("JUPYTER_PATH", "")]
+    environment = {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
+    return command, environment

@@ -150,19 +150,14 @@ def cmd_app(args) -> int:
         return 0
     if args.name not in available:
         raise CliError(f"no simulation called {args.name!r}; `stemcpd app --list` shows them all")
-    from stemcpd.classroom import write_classroom_notebook
+    from stemcpd.classroom import voila_command, write_classroom_notebook
 
     folder = Path(tempfile.mkdtemp(prefix="stemcpd-app-"))
     notebook = write_classroom_notebook(args.name, folder)
-    command = [
-        sys.executable, "-m", "voila", str(notebook), f"--port={args.port}", "--Voila.ip=127.0.0.1",
-        "--theme=light", "--VoilaConfiguration.show_tracebacks=False",
-    ]
-    if args.no_browser:
-        command.append("--no-browser")
+    command, environment = voila_command(notebook, args.port, folder, open_browser=not args.no_browser)
     print(f"Classroom app '{args.name}' at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
     try:
-        return subprocess.call(command, cwd=folder)
+        return subprocess.call(command, cwd=folder, env=environment)
     except KeyboardInterrupt:
         return 0
     finally:

@@ -71,12 +71,13 @@ def voila_server(isolated_record):
     processes = []
 
     def start(notebook: Path) -> str:
+        from stemcpd.classroom import voila_command
+
         port = free_port()
+        command, environment = voila_command(notebook, port, isolated_record / f"voila-{port}")
         process = subprocess.Popen(
-            [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
-             "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
-            cwd=notebook.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "STEMCPD_HOME": str(isolated_record)},
+            command, cwd=notebook.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**environment, "STEMCPD_HOME": str(isolated_record)},
         )
         processes.append(process)
         url = f"http://127.0.0.1:{port}/"

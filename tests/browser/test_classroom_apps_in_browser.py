@@ -43,8 +43,10 @@ def classroom_server(isolated_record):
 def test_classroom_app_is_keyboard_driven_and_shows_no_code(name, browser, classroom_server):
     url = classroom_server(name)
     page = browser.new_page(viewport={"width": 1366, "height": 900})
-    errors = []
+    errors, outside = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
     page.goto(url, wait_until="domcontentloaded", timeout=120_000)
     app = page.locator(".stemcpd-app")
     app.wait_for(state="visible", timeout=120_000)
@@ -80,4 +82,10 @@ def test_classroom_app_is_keyboard_driven_and_shows_no_code(name, browser, class
         "() => getComputedStyle(document.querySelector('.stemcpd-app.stemcpd-high-contrast')).backgroundColor")
     assert background == "rgb(0, 0, 0)"
     assert errors == []
+    assert outside == [], f"requests to other hosts: {outside}"
+    # The playback buttons' icons come from the app's own Font Awesome.
+    if page.locator(".stemcpd-play").count():
+        icon_font = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.stemcpd-play i, .stemcpd-play .fa'), '::before').fontFamily")
+        assert "Font Awesome" in icon_font
     page.close()
