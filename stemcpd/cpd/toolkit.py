@@ -236,7 +236,7 @@ class ToolkitForm:
             for prompt in self.prompts
         )
         return (
-            f"<h4>{html.escape(FORM_TITLES.get(self.kind, self.kind))}</h4><ul>{items}</ul>"
+            f"<h3>{html.escape(FORM_TITLES.get(self.kind, self.kind))}</h3><ul>{items}</ul>"
             "<p><em>Open this workbook in JupyterLab to write and save your answers; they are "
             "kept on your own computer.</em></p>"
         )

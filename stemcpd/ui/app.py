@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import html
 
+from stemcpd.ui.a11y import a11y_helper
 from stemcpd.ui.controls import build_controls, build_presets, control_values
 from stemcpd.ui.figures import png_to_html
 from stemcpd.ui.static import mimebundle_with_static_fallback
@@ -87,6 +88,13 @@ class SimulationApp:
         """How long the run lasts, for playback (apps with ``playback_frames``)."""
         raise NotImplementedError
 
+    def playback_readout_html(self, result, time_s: float) -> str:
+        """What the playback line shows beside the controls; by default the time, in
+        ms for runs shorter than a second. Override to add values at that moment."""
+        if self.duration_s(result) < 1.0:
+            return f"t = {time_s * 1000:.1f} ms"
+        return f"t = {time_s:.2f} s"
+
     # ----- shared machinery ---------------------------------------------------------
     def __init__(self, width_px: int | None = None, height_px: int | None = None, **initial):
         import ipywidgets as widgets
@@ -115,7 +123,7 @@ class SimulationApp:
         children = [*self.sliders.values(), *self.preset_buttons.values()]
         if self.playback_frames:
             children.append(self._build_playback(widgets))
-        children += [self.readout, self.image, self.description]
+        children += [self.readout, self.image, self.description, a11y_helper()]
         self.widget = widgets.VBox(children, layout=widgets.Layout(max_width=f"{width_px + 40}px"))
         self.widget.add_class("stemcpd-app")
         self.widget.add_class(f"stemcpd-app-{self.name}")
@@ -134,8 +142,11 @@ class SimulationApp:
         )
         self.time_slider.add_class("stemcpd-time")
         widgets.jslink((self.player, "value"), (self.time_slider, "value"))
+        # The player is the one source of truth: dragging the time slider moves the
+        # player (in the browser through jslink, here through this observer), and only
+        # a change of the player redraws, so each frame is drawn once.
         self.player.observe(self._frame_changed, names="value")
-        self.time_slider.observe(self._frame_changed, names="value")
+        self.time_slider.observe(self._time_slider_moved, names="value")
         self.step_button = widgets.Button(description="Step", tooltip="Move on one frame", icon="step-forward")
         self.reset_button = widgets.Button(description="Reset", tooltip="Back to the start", icon="undo")
         self.step_button.on_click(lambda _button: self.step())
@@ -175,21 +186,22 @@ class SimulationApp:
     def step(self) -> None:
         """Advance playback by one frame (stops at the end)."""
         self.player.value = min(self.player.value + 1, self.playback_frames)
-        self.time_slider.value = self.player.value
 
     def reset(self) -> None:
         """Back to the first frame."""
         self.player.value = 0
-        self.time_slider.value = 0
 
     def _on_change(self, _values) -> None:
         if not self._holding:
             self.refresh()
 
-    def _frame_changed(self, change) -> None:
-        if self.playback_frames and not self._holding:
-            if self.player.value != change["new"]:
-                self.player.value = change["new"]
+    def _time_slider_moved(self, change) -> None:
+        self.player.value = change["new"]
+
+    def _frame_changed(self, _change) -> None:
+        if not self._holding:
+            if self.time_slider.value != self.player.value:
+                self.time_slider.value = self.player.value
             self._draw()
 
     def refresh(self) -> None:
@@ -206,7 +218,9 @@ class SimulationApp:
     def _draw(self) -> None:
         if self.playback_frames:
             self.view.show_time(self.result, self.time_s)
-            self.time_readout.value = f"<span class='stemcpd-time-readout'>t = {self.time_s:.2f} s</span>"
+            self.time_readout.value = (
+                f"<span class='stemcpd-time-readout'>{self.playback_readout_html(self.result, self.time_s)}</span>"
+            )
         self.image.value = self.view.render_png()
 
     def static_html(self) -> str:

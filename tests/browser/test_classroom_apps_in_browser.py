@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from axe_playwright_python.sync_playwright import Axe
+
 from conftest import free_port, wait_for_http
 from stemcpd import simulations
 
@@ -53,6 +55,22 @@ def test_classroom_app_is_keyboard_driven_and_shows_no_code(name, browser, class
     figure = app.locator("img.stemcpd-figure")
     figure.wait_for(state="visible")
     assert "classroom_app(" not in page.inner_text("body")
+    # Accessible names the stock widgets lack: slider handles, Play buttons, figure alt.
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.stemcpd-app img.stemcpd-figure');"
+        " const live = document.querySelector('.stemcpd-app .stemcpd-description [role=status]');"
+        " return img && live && img.alt === live.innerText && img.alt.length > 20; }",
+        timeout=30_000,
+    )
+    unnamed_handles = page.evaluate(
+        "() => [...document.querySelectorAll('.stemcpd-app .noUi-handle')].filter(h => !h.getAttribute('aria-label')).length")
+    assert unnamed_handles == 0
+    unnamed_buttons = page.evaluate(
+        "() => [...document.querySelectorAll('.stemcpd-app button')]"
+        ".filter(b => !b.innerText.trim() && !b.getAttribute('aria-label')).length")
+    assert unnamed_buttons == 0
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
     assert figure.bounding_box()["width"] >= 1000  # presentation size
 
     before = {

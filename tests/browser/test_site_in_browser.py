@@ -1,9 +1,11 @@
 """The built course site in a real Chromium: every page loads with nothing fetched from
-another host, maths is typeset by the local MathJax, and every image has alt text."""
+another host, passes an axe-core audit with no serious or critical violation, maths is
+typeset by the local MathJax, and every image has alt text."""
 
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -28,6 +30,8 @@ def test_every_page_is_self_contained_and_images_have_alt_text(built_site, site_
     for relative in pages:
         response = page.goto(urljoin(site_url, relative), wait_until="networkidle")
         assert response.ok, relative
+        violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        assert violations == [], f"{relative}: {[(v['id'], v['nodes'][0]['target']) for v in violations]}"
         missing_alt = page.evaluate(
             "() => [...document.images].filter(i => !i.hasAttribute('alt')).map(i => i.src.slice(0, 80))")
         assert missing_alt == [], f"{relative}: images without alt text {missing_alt}"

@@ -139,3 +139,15 @@ def test_app_to_table_matches_current_run():
     table = app.to_table()
     assert len(table) == len(app.run.times_s)
     assert "L = 0.5 m" in table.title
+
+
+def test_each_playback_step_draws_exactly_once(monkeypatch):
+    app = PendulumApp()
+    draws = []
+    original = app.view.render_png
+    monkeypatch.setattr(app.view, "render_png", lambda: (draws.append(1), original())[1])
+    app.step()
+    assert len(draws) == 1
+    app.time_slider.value = 50  # dragging the time slider moves the player too
+    assert app.player.value == 50 and len(draws) == 2
+    assert "t = " in app.time_readout.value and " s" in app.time_readout.value
