@@ -1,0 +1,89 @@
+"""Interactive energy track: a block slides down a ramp, across a floor and up the far
+ramp; the bar chart and the graphs show gravitational potential, kinetic and thermal
+stores as friction transfers energy away.
+
+This is the only energy module that sees both the model and the view; the shared
+:class:`~stemcpd.ui.app.SimulationApp` does the wiring and the playback.
+"""
+
+from __future__ import annotations
+
+import math
+
+from stemcpd.physics.energy.model import TrackParams, describe, simulate, to_table
+from stemcpd.physics.energy.view import EnergyView
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Control
+
+CONTROLS = (
+    Control("height_m", "Starting height", 0.2, 3.0, 0.1, 1.0, "m",
+            help="Height of the start above the floor; the far ramp is just as high."),
+    Control("ramp_angle_deg", "Ramp angle", 10, 70, 1, 30, "°",
+            help="Steepness of both ramps."),
+    Control("flat_length_m", "Length of the flat floor", 0.0, 3.0, 0.1, 1.0, "m",
+            help="The straight, level part between the ramps."),
+    Control("mass_kg", "Mass of the block", 0.1, 5.0, 0.1, 1.0, "kg",
+            help="Changes the energies, not the motion."),
+    Control("friction_coefficient", "Friction coefficient μ", 0.0, 0.5, 0.01, 0.1, "",
+            help="0 is frictionless; friction force μ m g cos θ opposes sliding."),
+)
+
+
+class EnergyApp(SimulationApp):
+    """The energy-track simulation as a notebook / Voilà app (see :class:`SimulationApp`).
+
+    Play / pause / step / reset move the block, the bars and the time marker.
+    """
+
+    name = "energy"
+    title = "Energy stores on a track"
+    summary = "Slide a block down a ramp: gravitational potential, kinetic and thermal stores, and efficiency."
+    controls = CONTROLS
+    playback_frames = 200
+    default_size_px = (1000, 420)
+
+    def make_view(self, width_px, height_px):
+        return EnergyView(width_px, height_px)
+
+    def make_params(self, values):
+        return TrackParams(**values)
+
+    def compute(self, params):
+        return simulate(params)
+
+    def describe(self, run):
+        return describe(run)
+
+    def duration_s(self, run):
+        return float(run.times_s[-1])
+
+    def readout_html(self, run):
+        p = run.params
+        ideal = math.sqrt(2 * p.g_m_s2 * p.height_m)
+        rest = f"at rest after {run.rest_time_s:.1f} s" if math.isfinite(run.rest_time_s) else "still moving"
+        return (
+            f"Speed at the bottom <b>{run.speed_at_bottom_m_s:.2f} m/s</b> (√(2gh) = {ideal:.2f} m/s) · "
+            f"efficiency of the first descent <b>{run.efficiency * 100:.0f}%</b> · "
+            f"thermal store <b>{run.thermal_energy_j[-1]:.3g} J</b> of {run.initial_energy_j:.3g} J, {rest}"
+        )
+
+    @property
+    def run(self):
+        """The current :class:`~stemcpd.physics.energy.model.TrackRun`."""
+        return self.result
+
+    def to_table(self):
+        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
+        return to_table(self.result)
+
+
+APP = EnergyApp
+
+
+def show(**initial) -> EnergyApp:
+    """Build the energy-track app, display it, and return it."""
+    from IPython.display import display
+
+    app = EnergyApp(**initial)
+    display(app)
+    return app
