@@ -1,8 +1,11 @@
 """The shared shape of every simulation app: controls (data) → model → view → frame.
 
-A simulation's ``app.py`` subclasses :class:`SimulationApp`, declares its ``controls``
-(and optional ``presets``), and fills in five small hooks: ``make_view``,
-``make_params``, ``compute``, ``describe`` and ``readout_html``. The base class builds
+A simulation's ``app.py`` subclasses :class:`SimulationApp` and declares, as data, its
+``controls`` (and optional ``presets``), its ``view_class`` and ``params_class``, and the
+model functions it calls (``compute_function``, ``describe_function``,
+``table_function``); it writes one method itself, ``readout_html``. Any of the other
+hooks (``make_view``, ``make_params``, ``compute``, ``describe``, ``to_table``,
+``duration_s``) can be overridden where a simulation needs more than the default. The base class builds
 the widgets, wires every control, renders PNG frames into an ``ipywidgets.Image``,
 keeps a text description in an ARIA live region, and — where time runs
 (``playback_frames > 0``) — adds play / pause / step / reset controls that move the
@@ -18,6 +21,14 @@ from stemcpd.ui.a11y import a11y_helper
 from stemcpd.ui.controls import build_controls, build_presets, control_values
 from stemcpd.ui.figures import png_to_html
 from stemcpd.ui.static import mimebundle_with_static_fallback
+
+
+def format_time(time_s: float, duration_s: float) -> str:
+    """``time_s`` in the unit that suits a run of ``duration_s`` (e.g. "2.50 ms")."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6), ("ns", 1e-9)):
+        if duration_s >= scale:
+            return f"{time_s / scale:.2f} {unit}"
+    return f"{time_s / 1e-12:.2f} ps"
 
 
 @dataclass(frozen=True)
@@ -63,37 +74,48 @@ class SimulationApp:
     playback_frames = 0  # > 0: play/pause/step/reset over the run, in this many frames
     default_size_px = (900, 400)  # figure width, height
 
-    # ----- hooks for subclasses -------------------------------------------------
+    # Declared by each simulation (functions wrapped in staticmethod):
+    view_class = None  # view_class(width_px, height_px) -> the view
+    params_class = None  # params_class(**control_values) -> frozen, validated params
+    compute_function = None  # compute_function(params) -> result
+    describe_function = None  # describe_function(result) -> str
+    table_function = None  # table_function(result) -> Table
+
+    # ----- hooks (defaults use the declarations above) ---------------------------
     def make_view(self, width_px: int, height_px: int):
         """Create the view (an object with ``update(result)`` and ``render_png()``)."""
-        raise NotImplementedError
+        return self.view_class(width_px, height_px)
 
     def make_params(self, values: dict):
         """Turn control values into the model's frozen params (which validate)."""
-        raise NotImplementedError
+        return self.params_class(**values)
 
     def compute(self, params):
         """Run the model."""
-        raise NotImplementedError
+        return self.compute_function(params)
 
     def describe(self, result) -> str:
         """A sentence a screen reader can speak about ``result``."""
-        raise NotImplementedError
+        return self.describe_function(result)
+
+    def to_table(self):
+        """The current result as a :class:`~stemcpd.table.Table` (CSV-ready)."""
+        return self.table_function(self.result)
 
     def readout_html(self, result) -> str:
         """The live numbers above the figure, as inner HTML."""
         raise NotImplementedError
 
     def duration_s(self, result) -> float:
-        """How long the run lasts, for playback (apps with ``playback_frames``)."""
-        raise NotImplementedError
+        """How long the run lasts in seconds, for playback (default: the last of
+        ``result.times_s``)."""
+        return float(result.times_s[-1])
 
     def playback_readout_html(self, result, time_s: float) -> str:
-        """What the playback line shows beside the controls; by default the time, in
-        ms for runs shorter than a second. Override to add values at that moment."""
-        if self.duration_s(result) < 1.0:
-            return f"t = {time_s * 1000:.1f} ms"
-        return f"t = {time_s:.2f} s"
+        """What the playback line shows beside the controls: by default the time, in a
+        unit that suits the run (s, ms, µs, ns or ps). Override to add values at that
+        moment."""
+        return f"t = {format_time(time_s, self.duration_s(result))}"
 
     # ----- shared machinery ---------------------------------------------------------
     def __init__(self, width_px: int | None = None, height_px: int | None = None, **initial):

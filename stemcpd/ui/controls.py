@@ -24,6 +24,8 @@ class Control:
         value: starting value (in ``unit``).
         unit: unit shown after the value, e.g. ``"m"``; empty for none.
         help: one sentence shown as a tooltip and read by screen readers.
+        integer: whole numbers only (a count such as turns of wire or a seed); the
+            slider then gives ``int`` values.
     """
 
     name: str
@@ -34,6 +36,7 @@ class Control:
     value: float
     unit: str = ""
     help: str = ""
+    integer: bool = False
 
     def __post_init__(self):
         if not self.minimum < self.maximum:
@@ -49,6 +52,8 @@ class Control:
             raise ValueError(
                 f"control {self.name!r}: step {self.step} must be in (0, {self.maximum - self.minimum}]"
             )
+        if self.integer and not all(float(v).is_integer() for v in (self.minimum, self.maximum, self.step, self.value)):
+            raise ValueError(f"control {self.name!r}: an integer control needs whole-number minimum, maximum, step and value")
 
     @property
     def decimals(self) -> int:
@@ -78,16 +83,18 @@ def build_controls(controls, on_change=None, continuous_update=True):
     sliders = {}
     for control in controls:
         unit = f" ({control.unit})" if control.unit else ""
-        slider = widgets.FloatSlider(
-            value=control.value,
-            min=control.minimum,
-            max=control.maximum,
-            step=control.step,
+        slider_class = widgets.IntSlider if control.integer else widgets.FloatSlider
+        convert = int if control.integer else float
+        slider = slider_class(
+            value=convert(control.value),
+            min=convert(control.minimum),
+            max=convert(control.maximum),
+            step=convert(control.step),
             description=f"{control.label}{unit}",
             description_allow_html=False,
             tooltip=control.help or None,
             readout=True,
-            readout_format=f".{control.decimals}f",
+            readout_format="d" if control.integer else f".{control.decimals}f",
             continuous_update=continuous_update,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="100%", max_width="34em"),

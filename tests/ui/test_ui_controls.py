@@ -54,3 +54,22 @@ def test_palette_is_okabe_ito_and_styles_differ_by_more_than_colour():
     dashes = [str(style["linestyle"]) for style in SERIES_STYLES]
     assert len(set(dashes)) == len(dashes)
     assert series_style(len(SERIES_STYLES)) == series_style(0)
+
+
+def test_integer_controls_make_int_sliders():
+    import ipywidgets as widgets
+
+    control = Control("turns", "Turns", 1, 500, 1, 100, integer=True)
+    slider = build_controls((control,))["turns"]
+    assert isinstance(slider, widgets.IntSlider) and slider.value == 100 and slider.readout_format == "d"
+    with pytest.raises(ValueError, match="integer control needs whole-number"):
+        Control("turns", "Turns", 1, 500, 0.5, 100, integer=True)
+
+
+def test_playback_time_is_shown_in_a_unit_that_suits_the_run():
+    from stemcpd.ui.app import format_time
+
+    assert format_time(2.5, 10) == "2.50 s"
+    assert format_time(0.0025, 0.02) == "2.50 ms"
+    assert format_time(2.5e-12, 50e-12) == "2.50 ps"
+    assert format_time(3e-7, 1e-6) == "0.30 µs"
