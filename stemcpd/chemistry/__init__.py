@@ -1,4 +1,3 @@
-"""Chemistry simulations, shaped like the physics ones (model / view / app per folder).
-
-None ships yet; see ARCHITECTURE.md for where a new one goes.
-"""
+"""Chemistry simulations, shaped like the physics ones: one folder each with
+``model.py`` (pure numpy), ``view.py`` (matplotlib artists) and ``app.py`` (a
+:class:`~stemcpd.ui.app.SimulationApp`)."""
