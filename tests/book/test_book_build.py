@@ -26,9 +26,13 @@ def test_workbook_page_shows_executed_simulation_quiz_and_forms(built_site):
     output, _, _ = built_site
     page = (output / "_build" / "html" / "workbooks" / "physics-pendulum.html").read_text(encoding="utf-8")
     # The simulation's frame, inlined, with alt text from describe().
-    alt = re.search(r'<img src="data:image/png;base64,[^"]+" alt="(A 1\.00 m pendulum[^"]+)"', page)
+    alt = re.search(r'<img class="stemcpd-frame" src="data:image/png;base64,[^"]+" alt="(A 1\.00 m pendulum[^"]+)"[^>]*/>', page)
     assert alt, "the pendulum figure with alt text is missing"
     assert "period of 2.010 s" in alt.group(1)
+    assert "hidden" not in alt.group(0)  # the frame for the workbook's own setting shows first
+    # A kernel-free range input swaps precomputed frames; no live-looking dead widget.
+    assert page.count('class="stemcpd-static-sim"') == 1
+    assert 'type="range"' in page and "widget-slider" not in page
     # Output of the period table cell: the exact 90° figure.
     assert "18.03% longer" in page
     # The quiz and the Toolkit forms render as readable static HTML, not empty widgets.

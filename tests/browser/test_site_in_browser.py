@@ -47,3 +47,27 @@ def test_maths_is_typeset_by_the_local_mathjax(site_url, browser):
     mathjax = [src for src in scripts if "mathjax" in src.lower()]
     assert mathjax and all(src.startswith("http://127.0.0.1") for src in mathjax)
     page.close()
+
+
+def test_simulation_on_a_static_page_responds_without_a_kernel(site_url, browser):
+    page = browser.new_page()
+    page.goto(urljoin(site_url, "workbooks/physics-pendulum.html"), wait_until="networkidle")
+    figure = page.locator(".stemcpd-static-sim").first
+    slider = figure.locator("input[type=range]")
+    visible = figure.locator("img.stemcpd-frame:not([hidden])")
+    description = figure.locator(".stemcpd-static-description")
+    assert visible.count() == 1
+    before_src, before_text = visible.get_attribute("src"), description.inner_text()
+    assert "1.00 m pendulum" in before_text and figure.locator("output").inner_text() == "1.00 m"
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert figure.locator("img.stemcpd-frame:not([hidden])").count() == 1
+    after_src = figure.locator("img.stemcpd-frame:not([hidden])").get_attribute("src")
+    assert after_src != before_src
+    after_text = description.inner_text()
+    assert after_text != before_text and "1.55 m pendulum" in after_text
+    assert figure.locator("output").inner_text() == "1.55 m"
+    assert slider.get_attribute("aria-valuetext") == "1.55 m"
+    assert description.get_attribute("aria-live") == "polite"
+    page.close()
