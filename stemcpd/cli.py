@@ -4,6 +4,7 @@
     stemcpd serve   serve the built site on localhost and print its address
     stemcpd lab     open the workbooks in JupyterLab
     stemcpd app     show one simulation full-screen for a class (Voilà)
+    stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer)
 """
 
 from __future__ import annotations
@@ -164,6 +165,37 @@ def cmd_app(args) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def cmd_record_export(args) -> int:
+    import json
+
+    from stemcpd.cpd import ProgressStore
+    from stemcpd.cpd import record
+
+    store = ProgressStore(args.store) if args.store else ProgressStore()
+    if not store.exists:
+        print(f"No CPD record yet at {store.path}: answer a quiz or save an action plan in a workbook first.")
+    try:
+        root = find_project_root()
+    except CliError:
+        root = None
+    if args.json:
+        output = Path(args.output or "cpd-record.json")
+        output.write_text(json.dumps(record.to_json(store, args.name or "me"), indent=2, ensure_ascii=False),
+                          encoding="utf-8")
+        print(f"Your CPD record (for a trainer's group report) is in {output.resolve()}")
+        return 0
+    output = Path(args.output or "cpd-record.html")
+    output.write_text(record.to_html(record.summarise(store, root), teacher=args.name or ""), encoding="utf-8")
+    print(f"Your CPD record is in {output.resolve()} — open it in a browser and print it, or keep it as evidence.")
+    if args.pdf:
+        try:
+            pdf = record.to_pdf(output, output.with_suffix(".pdf"))
+        except RuntimeError as error:
+            raise CliError(str(error)) from None
+        print(f"PDF: {pdf.resolve()}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -211,6 +243,23 @@ def make_parser() -> argparse.ArgumentParser:
     app.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     app.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     app.set_defaults(handler=cmd_app)
+
+    record_parser = commands.add_parser(
+        "record", help="your CPD record: export it as a printable page (or JSON for a trainer)",
+        description="Work with the CPD record kept in ~/.stemcpd/progress.sqlite (or $STEMCPD_HOME).",
+    )
+    record_commands = record_parser.add_subparsers(dest="record_command", metavar="ACTION", required=True)
+    export = record_commands.add_parser(
+        "export", help="write your CPD record as a print-ready HTML page (or --json, --pdf)",
+        description="Write your CPD record: modules, quiz results, action plans, reflections and impact, "
+        "as a page you can print or show as evidence of professional learning.",
+    )
+    export.add_argument("-o", "--output", help="file to write (default cpd-record.html, or cpd-record.json)")
+    export.add_argument("--json", action="store_true", help="write the portable JSON record for a trainer's report")
+    export.add_argument("--pdf", action="store_true", help="also print the page to PDF (needs Chromium)")
+    export.add_argument("--name", help="your name (or a pseudonym) to put on the record")
+    export.add_argument("--store", help="a progress file other than your own (default: your record)")
+    export.set_defaults(handler=cmd_record_export)
     return parser
 
 

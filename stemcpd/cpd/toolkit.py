@@ -111,6 +111,13 @@ IMPACT_RECORD_PROMPTS: tuple[Prompt, ...] = (
 )
 """Prompts of the impact record, after Guskey's levels of evaluation."""
 
+IMPACT_CIRCLES: dict[str, tuple[str, ...]] = {
+    "On me": ("reactions", "learning", "use_in_practice"),
+    "On colleagues and my department": ("organisation_support", "shared_with_colleagues"),
+    "On pupils": ("pupil_outcomes",),
+}
+"""The CPD Impact Toolkit's three circles, and which impact-record prompts feed each."""
+
 REFLECTION_PROMPTS: tuple[Prompt, ...] = (
     Prompt(
         "surprised_me",
