@@ -5,6 +5,7 @@
     stemcpd lab     open the workbooks in JupyterLab
     stemcpd app     show one simulation full-screen for a class (Voilà)
     stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer)
+    stemcpd report  for trainers: a group report from participants' records
 """
 
 from __future__ import annotations
@@ -196,6 +197,21 @@ def cmd_record_export(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from stemcpd.cpd import report
+
+    loaded = report.load_records(args.files, pseudonymise=args.pseudonymise)
+    for path, reason in loaded.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if not loaded.participants:
+        raise CliError("no usable participant records among the files given")
+    output = Path(args.output)
+    page = report.to_html(report.aggregate(loaded), title=args.title, hide_file_names=args.pseudonymise)
+    output.write_text(page, encoding="utf-8")
+    print(f"Group report for {len(loaded.participants)} participants: {output.resolve()}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -260,6 +276,18 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--name", help="your name (or a pseudonym) to put on the record")
     export.add_argument("--store", help="a progress file other than your own (default: your record)")
     export.set_defaults(handler=cmd_record_export)
+
+    group = commands.add_parser(
+        "report", help="for trainers: one report from participants' exported records",
+        description="Aggregate participants' records (from `stemcpd record export --json`): facility per "
+        "question, misconceptions, confidence against correctness, progress per module and impact. "
+        "Malformed or duplicate files are named and skipped.",
+    )
+    group.add_argument("files", nargs="+", help="participants' JSON records")
+    group.add_argument("-o", "--output", default="report.html", help="where to write the report (default report.html)")
+    group.add_argument("--pseudonymise", action="store_true", help="replace names with Participant 01, 02, …")
+    group.add_argument("--title", default="Workshop results", help="the report's title")
+    group.set_defaults(handler=cmd_report)
     return parser
 
 
