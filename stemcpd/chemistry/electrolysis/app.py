@@ -1,0 +1,97 @@
+"""Interactive electrolysis: one cell, a current and a time; the products and Faraday's law.
+
+This is the only electrolysis module that sees both the model and the view. The
+electrolyte is chosen with a row of labelled buttons (the shared ``Presets``), which set
+a whole-number control underneath; the slider beside them shows the same choice as a
+number. Play / step / reset run the current through the cell so the markers move along
+the mass and gas-volume lines.
+"""
+
+from __future__ import annotations
+
+from stemcpd.chemistry.electrolysis.model import (
+    ELECTROLYTE_NAMES,
+    ELECTROLYTE_PRESETS,
+    PURIFICATION_INDEX,
+    FARADAY_C_PER_MOL,
+    ElectrolysisParams,
+    describe,
+    simulate,
+    to_table,
+)
+from stemcpd.chemistry.electrolysis.view import ElectrolysisView
+from stemcpd.ui.app import Presets, SimulationApp
+from stemcpd.ui.controls import Control
+
+CONTROLS = (
+    Control("current_a", "Current", 0.05, 2.00, 0.01, 0.50, "A",
+            help="A school power pack and a 2 cm × 5 cm copper plate work well at 0.2 to 1.0 A."),
+    Control("time_s", "Time", 60, 3600, 60, 1800, "s",
+            help="How long the current flows; 1800 s is 30 minutes."),
+    Control("electrolyte", "Electrolyte (choose with the buttons below)", 0, len(ELECTROLYTE_NAMES) - 1, 1,
+            PURIFICATION_INDEX, "",
+            help="Numbered as the buttons: " + "; ".join(f"{i} {n}" for i, n in enumerate(ELECTROLYTE_NAMES)),
+            integer=True),
+)
+
+
+class ElectrolysisApp(SimulationApp):
+    """The electrolysis simulation as a notebook / Voilà app (see :class:`SimulationApp`)."""
+
+    name = "electrolysis"
+    title = "Electrolysis: products at the electrodes and Faraday's law"
+    summary = "Electrolyse molten and aqueous compounds: products, half equations, mass and gas volume from Q = It."
+    controls = CONTROLS
+    presets = (
+        Presets("electrolyte", "Electrolyte", ELECTROLYTE_PRESETS,
+                "Pick the cell: molten compounds, solutions with inert electrodes, or copper electrodes."),
+    )
+    playback_frames = 100
+    default_size_px = (1100, 440)
+
+    view_class = ElectrolysisView
+    params_class = ElectrolysisParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
+
+    def readout_html(self, run):
+        products = run.products
+        parts = []
+        for product, mass, gas in (
+            (products.cathode, run.cathode_mass_g[-1], run.cathode_gas_cm3[-1]),
+            (products.anode, run.anode_mass_g[-1], run.anode_gas_cm3[-1]),
+        ):
+            if product.gas_at_rtp:
+                amount = f"{gas:.1f} cm³ {product.formula}"
+            elif product.electrode_dissolves:
+                amount = f"−{-mass:.3f} g {product.formula}"
+            else:
+                amount = f"{mass:.3f} g {product.formula}"
+            parts.append(f"{product.electrode} <b>{amount}</b>")
+        return (
+            " · ".join(parts)
+            + f" · charge <b>Q = {run.total_charge_c:.0f} C</b>"
+            + f" · electrons <b>{run.total_electrons_mol * 1000:.2f} mmol</b> (Q / {FARADAY_C_PER_MOL:.0f} C/mol)"
+        )
+
+    def playback_readout_html(self, run, time_s):
+        charge = run.params.current_a * time_s
+        return f"t = {time_s:.0f} s · Q = {charge:.0f} C"
+
+    @property
+    def run(self):
+        """The current :class:`~stemcpd.chemistry.electrolysis.model.ElectrolysisRun`."""
+        return self.result
+
+
+APP = ElectrolysisApp
+
+
+def show(**initial) -> ElectrolysisApp:
+    """Build the electrolysis app, display it, and return it."""
+    from IPython.display import display
+
+    app = ElectrolysisApp(**initial)
+    display(app)
+    return app
