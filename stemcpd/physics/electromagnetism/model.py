@@ -304,7 +304,7 @@ def describe_transformer(result: TransformerResult) -> str:
     p = result.params
     kind = "step-up" if p.secondary_turns > p.primary_turns else "step-down" if p.secondary_turns < p.primary_turns else "1:1"
     return (
-        f"A {kind} transformer with {p.primary_turns} primary and {p.secondary_turns} secondary turns turns "
+        f"A {kind} transformer with {p.primary_turns} primary and {p.secondary_turns} secondary turns changes "
         f"{p.primary_voltage_v:g} V into {result.secondary_voltage_v:.3g} V, supplying {result.secondary_current_a:.3g} A; "
         f"at {p.efficiency * 100:.0f}% efficiency it draws {result.primary_current_a:.3g} A from the supply."
     )
