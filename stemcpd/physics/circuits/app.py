@@ -50,17 +50,11 @@ class CircuitsApp(SimulationApp):
     presets = (Presets("illuminance_lux", "Light level", LIGHT_PRESETS_LUX, "Typical light levels for the LDR."),)
     default_size_px = (1150, 460)
 
-    def make_view(self, width_px, height_px):
-        return CircuitsView(width_px, height_px)
-
-    def make_params(self, values):
-        return CircuitExplorerParams(**values)
-
-    def compute(self, params):
-        return explore(params)
-
-    def describe(self, result):
-        return describe(result)
+    view_class = CircuitsView
+    params_class = CircuitExplorerParams
+    compute_function = staticmethod(explore)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)  # the current I–V curves
 
     def readout_html(self, result):
         d = result.divider
@@ -77,10 +71,6 @@ class CircuitsApp(SimulationApp):
             f"({r['thermistor']:.0f} Ω) · LDR <b>{i['ldr']:.2f} mA</b> ({r['ldr']:.0f} Ω) · "
             f"diode + 100 Ω <b>{i['diode']:.1f} mA</b> at {result.operating_voltage_v['diode']:.2f} V"
         )
-
-    def to_table(self):
-        """The current I–V curves as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = CircuitsApp

@@ -6,6 +6,8 @@ moves a time marker along the run and reads off N and the activity λN there.
 
 from __future__ import annotations
 
+import numpy as np
+
 from stemcpd.physics.decay.model import DecayParams, describe, simulate, to_table
 from stemcpd.physics.decay.view import DecayView
 from stemcpd.ui.app import Presets, SimulationApp
@@ -15,11 +17,11 @@ CONTROLS = (
     Control("half_life_s", "Half-life", 10, 600, 5, 60, "s",
             help="Time for half of the unstable nuclei to decay, on average."),
     Control("initial_atoms", "Nuclei at the start", 100, 10000, 100, 1000, "",
-            help="Fewer nuclei: a more random-looking decay."),
+            help="Fewer nuclei: a more random-looking decay.", integer=True),
     Control("background_rate_per_s", "Background count rate", 0.0, 5.0, 0.1, 0.5, "counts/s",
             help="Counts from background radiation, added to every count."),
     Control("seed", "Random seed", 0, 99, 1, 0, "",
-            help="The same seed always gives the same random run; change it for another run."),
+            help="The same seed always gives the same random run; change it for another run.", integer=True),
 )
 
 HALF_LIFE_PRESETS_S = {
@@ -41,42 +43,31 @@ class DecayApp(SimulationApp):
     playback_frames = 100
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return DecayView(width_px, height_px)
-
-    def make_params(self, values):
-        return DecayParams(
-            half_life_s=values["half_life_s"],
-            initial_atoms=int(round(values["initial_atoms"])),
-            background_rate_per_s=values["background_rate_per_s"],
-            seed=int(round(values["seed"])),
-        )
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
+    view_class = DecayView
+    params_class = DecayParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def readout_html(self, run):
         fit = (f"fitted half-life <b>{run.fit.half_life_s:.3g} ± {run.fit.uncertainty_s:.2g} s</b>"
                if run.fit.ok else "too few counts above background to fit a half-life")
         return (
             f"Half-life <b>{run.params.half_life_s:.3g} s</b> · activity at the start "
-            f"<b>{run.activity_bq[0]:.3g} Bq</b> (now: see the graph) · {fit}"
+            f"<b>{run.activity_bq[0]:.3g} Bq</b> (now: beside the playback time, and on the graph) · {fit}"
         )
+
+    def playback_readout_html(self, run, time_s):
+        """The time, with the nuclei left and the activity λN at that moment (as on the graph)."""
+        index = int(np.clip(np.searchsorted(run.times_s, time_s, side="right") - 1, 0, len(run.times_s) - 1))
+        left = int(run.atoms[index])
+        activity = run.params.decay_constant_per_s * left
+        return f"{super().playback_readout_html(run, time_s)} · N = {left} · activity λN = {activity:.3g} Bq"
 
     @property
     def run(self):
         """The current :class:`~stemcpd.physics.decay.model.DecayRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = DecayApp

@@ -48,17 +48,11 @@ class DensityApp(SimulationApp):
     )
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return DensityView(width_px, height_px)
-
-    def make_params(self, values):
-        return BlockParams(**values)
-
-    def compute(self, params):
-        return analyse(params)
-
-    def describe(self, result):
-        return describe(result)
+    view_class = DensityView
+    params_class = BlockParams
+    compute_function = staticmethod(analyse)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)  # the mass–volume line of the material and liquid
 
     def readout_html(self, result):
         p = result.params
@@ -76,10 +70,6 @@ class DensityApp(SimulationApp):
     def block(self):
         """The current :class:`~stemcpd.physics.density.model.BlockResult`."""
         return self.result
-
-    def to_table(self):
-        """The mass–volume line of the current material and liquid (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = DensityApp

@@ -20,7 +20,7 @@ from stemcpd.ui.scales import nice_ceiling
 
 CONTROLS = (
     Control("turns", "Turns on the coil", 1, 500, 1, 100, "",
-            help="Number of turns N: the emf is proportional to it."),
+            help="Number of turns N: the emf is proportional to it.", integer=True),
     Control("flux_density_t", "Magnetic flux density", 0.01, 1.00, 0.01, 0.10, "T",
             help="Strength of the field B; a strong school magnet is about 0.1 T."),
     Control("coil_area_m2", "Coil area", 0.001, 0.050, 0.001, 0.010, "m²",
@@ -48,22 +48,13 @@ class GeneratorApp(SimulationApp):
     playback_frames = 200
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return GeneratorView(width_px, height_px)
-
-    def make_params(self, values):
-        values = dict(values)
-        values["turns"] = int(round(values["turns"]))
-        return GeneratorParams(**values)
+    view_class = GeneratorView
+    params_class = GeneratorParams
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def compute(self, params):
         return simulate_generator(params, duration_s=display_duration(params))
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
 
     def readout_html(self, run):
         return (
@@ -76,10 +67,6 @@ class GeneratorApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.electromagnetism.model.GeneratorRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = GeneratorApp

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from stemcpd.physics.energy.model import TrackParams, describe, simulate, to_table
 from stemcpd.physics.energy.view import EnergyView
 from stemcpd.ui.app import SimulationApp
@@ -42,20 +44,11 @@ class EnergyApp(SimulationApp):
     playback_frames = 200
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return EnergyView(width_px, height_px)
-
-    def make_params(self, values):
-        return TrackParams(**values)
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
+    view_class = EnergyView
+    params_class = TrackParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def readout_html(self, run):
         p = run.params
@@ -67,14 +60,21 @@ class EnergyApp(SimulationApp):
             f"thermal store <b>{run.thermal_energy_j[-1]:.3g} J</b> of {run.initial_energy_j:.3g} J, {rest}"
         )
 
+    def playback_readout_html(self, run, time_s):
+        """The time, with the speed and the three energy stores at that moment."""
+        def now(values):
+            return float(np.interp(time_s, run.times_s, values))
+
+        return (
+            f"{super().playback_readout_html(run, time_s)} · speed {now(run.speed_m_s):.2f} m/s · "
+            f"GPE {now(run.gravitational_energy_j):.3g} J · KE {now(run.kinetic_energy_j):.3g} J · "
+            f"thermal {now(run.thermal_energy_j):.3g} J"
+        )
+
     @property
     def run(self):
         """The current :class:`~stemcpd.physics.energy.model.TrackRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = EnergyApp

@@ -2,8 +2,8 @@
 
 Every control change runs a fresh seeded simulation of 500 steps (100 recorded frames;
 about 0.2 s for the default 400 discs), then playback moves through the recorded frames
-without recomputing. Times shown by the shared playback bar are in seconds, so the
-figure also shows the time in picoseconds.
+without recomputing. The run lasts picoseconds, so the playback bar shows the time in ps;
+the figure shows it too, beside the collisions per disc so far.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ CONTROLS = (
     Control("temperature_k", "Temperature", 50, 1000, 10, 300, "K",
             help="Sets the mean kinetic energy of the discs: ½mv² = kT on average."),
     Control("number_of_particles", "Number of particles", 100, 1000, 50, 400, "",
-            help="How many argon-sized discs are in the box."),
+            help="How many argon-sized discs are in the box.", integer=True),
     Control("box_side_nm", "Box side", 20, 60, 1, 30, "nm",
             help="Length of each side of the square box (the 2D 'volume' is its area)."),
 )
@@ -36,23 +36,16 @@ class GasApp(SimulationApp):
     playback_frames = RUN_FRAMES
     default_size_px = (1000, 450)
 
-    def make_view(self, width_px, height_px):
-        return GasView(width_px, height_px)
-
-    def make_params(self, values):
-        return GasParams(
-            number_of_particles=int(round(values["number_of_particles"])),
-            temperature_k=values["temperature_k"],
-            box_side_nm=values["box_side_nm"],
-        )
+    view_class = GasView
+    params_class = GasParams
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def compute(self, params):
         return simulate(params, steps=RUN_STEPS, frames=RUN_FRAMES)
 
-    def describe(self, run):
-        return describe(run)
-
     def duration_s(self, run):
+        """The run's length in seconds (the model keeps its times in picoseconds)."""
         return float(run.times_ps[-1]) * 1e-12
 
     def readout_html(self, run):
@@ -67,10 +60,6 @@ class GasApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.gas.model.GasRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = GasApp

@@ -60,20 +60,11 @@ class HeatingApp(SimulationApp):
     playback_frames = 200
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return HeatingView(width_px, height_px)
-
-    def make_params(self, values):
-        return HeatingParams(**values)
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
+    view_class = HeatingView
+    params_class = HeatingParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def readout_html(self, run):
         p = run.params
@@ -90,10 +81,6 @@ class HeatingApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.heating.model.HeatingRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = HeatingApp

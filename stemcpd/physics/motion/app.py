@@ -41,20 +41,11 @@ class MotionApp(SimulationApp):
     playback_frames = 120
     default_size_px = (1000, 560)
 
-    def make_view(self, width_px, height_px):
-        return MotionView(width_px, height_px)
-
-    def make_params(self, values):
-        return TrolleyParams(**values)
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return run.duration_s
+    view_class = MotionView
+    params_class = TrolleyParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def readout_html(self, run):
         p = run.params
@@ -74,10 +65,6 @@ class MotionApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.motion.model.TrolleyRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = MotionApp

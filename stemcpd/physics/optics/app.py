@@ -38,17 +38,11 @@ class OpticsApp(SimulationApp):
     )
     default_size_px = (1000, 460)
 
-    def make_view(self, width_px, height_px):
-        return BoundaryView(width_px, height_px)
-
-    def make_params(self, values):
-        return BoundaryParams(**values)
-
-    def compute(self, params):
-        return trace(params)
-
-    def describe(self, result):
-        return describe(result)
+    view_class = BoundaryView
+    params_class = BoundaryParams
+    compute_function = staticmethod(trace)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)  # the r-against-i curve for the current media
 
     def readout_html(self, result):
         if result.totally_internally_reflected:
@@ -60,10 +54,6 @@ class OpticsApp(SimulationApp):
         else:
             critical = f"critical angle <b>C = {result.critical_deg:.1f}°</b>"
         return f"{refraction} · {critical} · reflected {result.reflectance * 100:.1f}%"
-
-    def to_table(self):
-        """The r-against-i curve for the current media as a :class:`~stemcpd.table.Table`."""
-        return to_table(self.result)
 
 
 APP = OpticsApp

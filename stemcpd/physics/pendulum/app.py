@@ -57,20 +57,13 @@ class PendulumApp(SimulationApp):
     playback_frames = 200
     default_size_px = (1000, 400)
 
-    def make_view(self, width_px, height_px):
-        return PendulumView(width_px, height_px)
-
-    def make_params(self, values):
-        return PendulumParams(**values)
+    view_class = PendulumView
+    params_class = PendulumParams
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def compute(self, params):
         return simulate(params, duration_s=display_duration(params))
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
 
     def readout_html(self, run):
         longer = (run.period_s / run.small_angle_period_s - 1.0) * 100.0
@@ -83,10 +76,6 @@ class PendulumApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.pendulum.model.PendulumRun`."""
         return self.result
-
-    def to_table(self):
-        """The current run as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = PendulumApp

@@ -53,19 +53,14 @@ class ProjectileApp(SimulationApp):
     playback_frames = 120
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return ProjectileView(width_px, height_px)
-
-    def make_params(self, values):
-        return ProjectileParams(**values)
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, result):
-        return describe(result)
+    view_class = ProjectileView
+    params_class = ProjectileParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def duration_s(self, result):
+        """The time of flight (a :class:`Flight` keeps its times in ``t``, not ``times_s``)."""
         return float(result.time_of_flight)
 
     def readout_html(self, result):
@@ -81,10 +76,6 @@ class ProjectileApp(SimulationApp):
     def flight(self):
         """The current :class:`~stemcpd.physics.projectile.model.Flight`."""
         return self.result
-
-    def to_table(self):
-        """The current flight as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = ProjectileApp

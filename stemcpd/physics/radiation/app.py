@@ -43,17 +43,11 @@ class RadiationApp(SimulationApp):
     )
     default_size_px = (1000, 450)
 
-    def make_view(self, width_px, height_px):
-        return RadiationView(width_px, height_px)
-
-    def make_params(self, values):
-        return RadiationParams(**values)
-
-    def compute(self, params):
-        return simulate(params)
-
-    def describe(self, run):
-        return describe(run)
+    view_class = RadiationView
+    params_class = RadiationParams
+    compute_function = staticmethod(simulate)
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)  # the cooling curves
 
     def readout_html(self, run):
         parts = [
@@ -69,10 +63,6 @@ class RadiationApp(SimulationApp):
     def run(self):
         """The current :class:`~stemcpd.physics.radiation.model.RadiationRun`."""
         return self.result
-
-    def to_table(self):
-        """The current cooling curves as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = RadiationApp

@@ -8,6 +8,8 @@ This is the only springs module that sees both the model and the view; the share
 
 from __future__ import annotations
 
+import numpy as np
+
 from stemcpd.physics.springs.model import SpringParams, describe, period, simulate, to_table
 from stemcpd.physics.springs.view import SpringsView
 from stemcpd.ui.app import Presets, SimulationApp
@@ -22,9 +24,9 @@ CONTROLS = (
     Control("mass_kg", "Mass hung on the springs", 0.1, 2.0, 0.1, 0.3, "kg",
             help="Slotted masses, 100 g each; the weight is the stretching force."),
     Control("springs_in_series", "Springs in series (end to end)", 1, 4, 1, 1, "",
-            help="Each chain of springs in series: 1/k = 1/k₁ + 1/k₂ + …"),
+            help="Each chain of springs in series: 1/k = 1/k₁ + 1/k₂ + …", integer=True),
     Control("springs_in_parallel", "Chains in parallel (side by side)", 1, 4, 1, 1, "",
-            help="Chains side by side share the load: k = k₁ + k₂ + …"),
+            help="Chains side by side share the load: k = k₁ + k₂ + …", integer=True),
     Control("amplitude_m", "Pulled down by", 0.005, 0.100, 0.005, 0.020, "m",
             help="How far below its resting position the mass is released from rest."),
     Control("damping_per_s", "Damping", 0.0, 2.0, 0.05, 0.0, "s⁻¹",
@@ -56,23 +58,13 @@ class SpringsApp(SimulationApp):
     playback_frames = 200
     default_size_px = (1000, 420)
 
-    def make_view(self, width_px, height_px):
-        return SpringsView(width_px, height_px)
-
-    def make_params(self, values):
-        values = dict(values)
-        for name in ("springs_in_series", "springs_in_parallel"):
-            values[name] = int(round(values[name]))
-        return SpringParams(**values)
+    view_class = SpringsView
+    params_class = SpringParams
+    describe_function = staticmethod(describe)
+    table_function = staticmethod(to_table)
 
     def compute(self, params):
         return simulate(params, duration_s=display_duration(params))
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return float(run.times_s[-1])
 
     def readout_html(self, run):
         limit = " (beyond the elastic limit)" if run.beyond_elastic_limit else ""
@@ -81,14 +73,19 @@ class SpringsApp(SimulationApp):
             f" · energy stored <b>{run.stored_energy_j:.3g} J</b> · period <b>T = {run.period_s:.3f} s</b>"
         )
 
+    def playback_readout_html(self, run, time_s):
+        """The time, with how far the mass is then below or above its resting position."""
+        displacement_cm = float(np.interp(time_s, run.times_s, run.displacement_m)) * 100
+        if round(displacement_cm, 1) == 0:
+            where = "at its resting position"
+        else:
+            where = f"{abs(displacement_cm):.1f} cm {'below' if displacement_cm > 0 else 'above'} its resting position"
+        return f"{super().playback_readout_html(run, time_s)} · mass {where}"
+
     @property
     def run(self):
         """The current :class:`~stemcpd.physics.springs.model.SpringRun`."""
         return self.result
-
-    def to_table(self):
-        """The current bounce as a :class:`~stemcpd.table.Table` (CSV-ready)."""
-        return to_table(self.result)
 
 
 APP = SpringsApp

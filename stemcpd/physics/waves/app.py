@@ -15,7 +15,8 @@ from stemcpd.ui.controls import Control
 
 CONTROLS = (
     Control("harmonic", "Standing wave: harmonic (0 = travelling wave)", 0, 8, 1, 0, "",
-            help="0 shows a travelling wave; 1, 2, 3 … show that harmonic as a standing wave on the string."),
+            help="0 shows a travelling wave; 1, 2, 3 … show that harmonic as a standing wave on the string.",
+            integer=True),
     Control("frequency_hz", "Frequency", 5, 300, 1, 100, "Hz",
             help="Frequency of the vibration generator (travelling wave only)."),
     Control("amplitude_m", "Amplitude", 0.001, 0.050, 0.001, 0.010, "m",
@@ -46,22 +47,12 @@ class WaveApp(SimulationApp):
     playback_frames = PERIODS_SHOWN * SAMPLES_PER_PERIOD
     default_size_px = (1000, 560)
 
-    def make_view(self, width_px, height_px):
-        return WaveView(width_px, height_px)
-
-    def make_params(self, values):
-        values = dict(values)
-        values["harmonic"] = int(round(values["harmonic"]))
-        return WaveParams(**values)
+    view_class = WaveView
+    params_class = WaveParams
+    describe_function = staticmethod(describe)
 
     def compute(self, params):
         return simulate(params, periods=PERIODS_SHOWN, samples_per_period=SAMPLES_PER_PERIOD)
-
-    def describe(self, run):
-        return describe(run)
-
-    def duration_s(self, run):
-        return run.duration_s
 
     def readout_html(self, run):
         mode = f"Harmonic {run.params.harmonic} (standing)" if run.params.is_standing else "Travelling"

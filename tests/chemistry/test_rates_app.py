@@ -1,0 +1,79 @@
+"""The rates view and app, built headless (no notebook, no browser)."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from stemcpd.chemistry.rates import RatesParams, simulate
+from stemcpd.chemistry.rates.app import CONTROLS, RatesApp
+from stemcpd.chemistry.rates.view import RatesView
+from stemcpd.ui.figures import figure_to_png
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+def test_view_shows_each_species_and_blitted_frame_equals_full_redraw():
+    view = RatesView()
+    run = simulate(RatesParams(number_of_particles=200))
+    view.update(run)
+    view.render_png()
+    view.show_time(run, run.times_s[-1])
+    shown = [len(marker.get_data()[0]) for marker in view.species_markers]
+    assert sum(shown) == 200
+    assert shown[2] == shown[3] == run.products[-1] > 0
+    assert view.box_axes.get_xlim() == (0, pytest.approx(run.params.box_side_nm))
+    assert "successful" in view.status_text.get_text()
+    blitted = pixels(view.render_png())
+    view.figure.set_layout_engine("none")
+    for artist in view.moving_artists:
+        artist.set_animated(False)
+    full = pixels(figure_to_png(view.figure))
+    assert blitted.shape == full.shape
+    assert np.mean(np.abs(blitted - full)) < 0.5
+
+
+def test_app_builds_with_integer_catalyst_control():
+    app = RatesApp()
+    assert list(app.sliders) == [c.name for c in CONTROLS]
+    assert app.sliders["catalyst"].value == 0 and isinstance(app.sliders["catalyst"].value, int)
+    assert app.params == RatesParams()
+    assert "A–B collisions" in app.readout.value
+
+
+def test_catalyst_on_changes_figure_readout_and_description():
+    app = RatesApp(number_of_particles=200)
+    before = (bytes(app.image.value), app.readout.value, app.description.value)
+    app.sliders["catalyst"].value = 1
+    after = (bytes(app.image.value), app.readout.value, app.description.value)
+    assert all(a != b for a, b in zip(before, after))
+    assert "(catalyst)" in app.readout.value and "with a catalyst" in app.description.value
+    assert app.run.params.effective_activation_energy_kj_mol == pytest.approx(3.0)
+
+
+def test_playback_moves_particles_without_recomputing(monkeypatch):
+    app = RatesApp(number_of_particles=200)
+    run = app.run
+    first = bytes(app.image.value)
+    calls = []
+    monkeypatch.setattr("stemcpd.chemistry.rates.app.simulate", lambda *a, **k: calls.append(1))
+    for _ in range(20):
+        app.step()
+    assert app.frame == 20 and app.run is run and calls == []
+    assert bytes(app.image.value) != first
+    frame = run.frame_at(app.time_s)
+    x, _ = app.view.species_markers[0].get_data()
+    np.testing.assert_allclose(np.sort(x), np.sort(run.positions_nm[frame][run.species[frame] == 0][:, 0]))
+    assert "ps" in app.time_readout.value and "product pairs" in app.time_readout.value
+    app.reset()
+    assert app.frame == 0 and app.view.now_marker.get_data()[1][0] == 0
+
+
+def test_table_and_static_fallback():
+    app = RatesApp(number_of_particles=100)
+    assert len(app.to_table()) == 101
+    html = app._repr_mimebundle_()["text/html"]
+    assert html.startswith("<figure") and 'alt="At 300 K' in html
