@@ -6,6 +6,8 @@
     stemcpd app     show one simulation full-screen for a class (Voilà)
     stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer)
     stemcpd report  for trainers: a group report from participants' records
+    stemcpd slides  for trainers: reveal.js slides of a workbook with trainer notes
+    stemcpd quiz    check question banks; print a retrieval starter for a class
 """
 
 from __future__ import annotations
@@ -212,6 +214,24 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_slides(args) -> int:
+    from stemcpd.slides import build_slides
+
+    root = _root(args)
+    workbooks = sorted((root / "workbooks").glob("*.ipynb"))
+    names = [path.stem for path in workbooks]
+    chosen = workbooks if args.all else [path for path in workbooks if path.stem == args.module]
+    if not chosen:
+        raise CliError(f"no workbook called {args.module!r}; choose from {', '.join(names)} (or --all)")
+    output = Path(args.output or root / "_build" / "slides")
+    for workbook in chosen:
+        print(f"Building slides for {workbook.stem} (running the workbook)…", flush=True)
+        path = build_slides(workbook, output)
+        print(f"  {path}")
+    print("Open the .slides.html file in a browser; press S for the speaker view with trainer notes.")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -288,6 +308,20 @@ def make_parser() -> argparse.ArgumentParser:
     group.add_argument("--pseudonymise", action="store_true", help="replace names with Participant 01, 02, …")
     group.add_argument("--title", default="Workshop results", help="the report's title")
     group.set_defaults(handler=cmd_report)
+
+    slides = commands.add_parser(
+        "slides", help="for trainers: reveal.js slides of a workbook, with trainer notes",
+        description="Run a workbook and turn it into reveal.js slides for a workshop, with a trainer's "
+        "note for each section (press S in the slides). Everything the slides load is copied beside them.",
+    )
+    slides.add_argument("module", nargs="?", help="the workbook, e.g. physics-pendulum")
+    slides.add_argument("--all", action="store_true", help="slides for every workbook")
+    slides.add_argument("-o", "--output", help="folder for the slides (default _build/slides)")
+    slides.set_defaults(handler=cmd_slides)
+
+    from stemcpd.quiz.cli import add_quiz_commands
+
+    add_quiz_commands(commands)
     return parser
 
 

@@ -9,7 +9,24 @@ the mistake:
 2. shape, against the JSON Schema in ``schema.json`` (draft 2020-12), mapping
    the error's path back to the YAML node it came from;
 3. rules a schema cannot state: unique ids, exactly one correct option, every
-   distractor has a misconception and feedback, units pint can read, finite answers.
+   distractor has a misconception and feedback, units pint can read, finite answers,
+   and answer functions that are allowed and exist (see
+   :mod:`stemcpd.quiz.parameterised`).
+
+Question types and their YAML keys (``id``, ``type`` and ``prompt`` always):
+
+* ``multiple_choice``: ``options`` (``text``, ``correct``, ``feedback``,
+  ``misconception``), exactly one correct;
+* ``multiple_select``: ``options`` as above, at least one correct, every option
+  with ``feedback``;
+* ``numeric``: ``answer``, ``unit``, ``tolerance``, optional ``sig_figs``;
+* ``parameterised_numeric``: ``variables`` (name → ``min``, ``max``, ``step``,
+  ``unit``), ``answer_function`` (``module:function``), ``arguments`` (argument →
+  variable name or number), ``unit``, ``tolerance``, optional ``sig_figs``;
+* ``ordering``: ``steps`` in the right order, optional ``explanation``;
+* ``short_text``: ``answers``, optional ``synonyms`` (groups of interchangeable
+  phrases), ``wrong_answers`` (``text``, ``feedback``, ``misconception``) and
+  ``explanation``.
 """
 
 from __future__ import annotations
@@ -21,15 +38,31 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, NoReturn
+from typing import Any, Callable, Iterator, NoReturn
 
 import jsonschema
 import yaml
 
-from stemcpd.quiz.questions import MultipleChoiceQuestion, NumericQuestion, Option
+from stemcpd.quiz.parameterised import AnswerFunctionError, ParameterisedNumericQuestion, Variable
+from stemcpd.quiz.questions import (
+    MultipleChoiceQuestion,
+    MultipleSelectQuestion,
+    NumericQuestion,
+    Option,
+    OrderingQuestion,
+    ShortTextQuestion,
+    WrongAnswer,
+)
 from stemcpd.quiz.units import ResponseParseError, parse_unit
 
-Question = MultipleChoiceQuestion | NumericQuestion
+Question = (
+    MultipleChoiceQuestion
+    | MultipleSelectQuestion
+    | NumericQuestion
+    | ParameterisedNumericQuestion
+    | OrderingQuestion
+    | ShortTextQuestion
+)
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -45,7 +78,11 @@ class BankError(ValueError):
         question_id: Id of the question the problem is in, or None.
         question_number: 1-based position of that question, for questions without an id.
         problem: The problem on its own, without the location.
+        item_kind: What the id names in the message: ``"question"`` here,
+            ``"misconception"`` for the catalogue.
     """
+
+    item_kind = "question"
 
     def __init__(
         self,
@@ -64,9 +101,9 @@ class BankError(ValueError):
         if line is not None:
             location.append(f"line {line}")
         if question_id is not None:
-            location.append(f"question {question_id!r}")
+            location.append(f"{self.item_kind} {question_id!r}")
         elif question_number is not None:
-            location.append(f"question {question_number}")
+            location.append(f"{self.item_kind} {question_number}")
         super().__init__(f"{', '.join(location)}: {problem}")
 
 
@@ -355,21 +392,37 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
             fail(f"duplicate id (first used on line {first_line_of_id[question_id]})", "id")
         first_line_of_id[question_id] = id_line
 
-        if question["type"] == "multiple_choice":
+        kind = question["type"]
+        if kind in ("multiple_choice", "multiple_select"):
             options = question["options"]
             correct_count = sum(option.get("correct", False) for option in options)
-            if correct_count != 1:
+            if kind == "multiple_choice" and correct_count != 1:
                 fail(f"needs exactly one correct option, found {correct_count}", "options")
+            if kind == "multiple_select" and correct_count == 0:
+                fail("needs at least one correct option, found 0", "options")
             seen_texts: set[str] = set()
             for number, option in enumerate(options, start=1):
                 if option["text"].strip() in seen_texts:
                     fail(f"option {number} repeats the text of an earlier option", "options", number - 1)
                 seen_texts.add(option["text"].strip())
                 if option.get("correct", False):
+                    if kind == "multiple_select" and "feedback" not in option:
+                        fail(f"right option {number} has no feedback (said when a learner misses it)",
+                             "options", number - 1)
                     continue
                 missing = [name for name in ("misconception", "feedback") if name not in option]
                 if missing:
                     fail(f"distractor option {number} has no {' or '.join(missing)}", "options", number - 1)
+        elif kind == "ordering":
+            seen_steps: dict[str, int] = {}
+            for number, step in enumerate(question["steps"], start=1):
+                if step.strip() in seen_steps:
+                    fail(f"step {number} repeats step {seen_steps[step.strip()]}", "steps", number - 1)
+                seen_steps[step.strip()] = number
+        elif kind == "short_text":
+            _check_short_text(question, fail)
+        elif kind == "parameterised_numeric":
+            _check_parameterised(question, fail)
         else:
             if not math.isfinite(question["answer"]):
                 fail(f"answer must be a finite number, not {question['answer']!r}", "answer")
@@ -377,6 +430,74 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
                 parse_unit(question["unit"])
             except ResponseParseError:
                 fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
+
+
+def _short_text_question(entry: dict, topic: str) -> ShortTextQuestion:
+    return ShortTextQuestion(
+        entry["id"],
+        entry["prompt"],
+        tuple(entry["answers"]),
+        tuple(tuple(group) for group in entry.get("synonyms", ())),
+        tuple(
+            WrongAnswer(wrong["text"], wrong["feedback"], wrong["misconception"])
+            for wrong in entry.get("wrong_answers", ())
+        ),
+        entry.get("explanation", ""),
+        topic,
+    )
+
+
+def _check_short_text(question: dict, fail: Callable[..., NoReturn]) -> None:
+    try:
+        built = _short_text_question(question, "")
+    except ValueError as error:
+        fail(str(error).split(": ", 1)[-1], "answers")
+    seen: dict[str, int] = {}
+    for number, wrong in enumerate(built.wrong_answers, start=1):
+        canonical = built.canonical(wrong.text)
+        if canonical in seen:
+            fail(f"wrong answer {number} matches wrong answer {seen[canonical]}", "wrong_answers", number - 1)
+        seen[canonical] = number
+
+
+def _parameterised_question(entry: dict, topic: str) -> ParameterisedNumericQuestion:
+    variables = tuple(
+        Variable(name, spec["min"], spec["max"], spec["step"], spec.get("unit", ""))
+        for name, spec in entry["variables"].items()
+    )
+    return ParameterisedNumericQuestion(
+        entry["id"],
+        entry["prompt"],
+        variables,
+        entry["answer_function"],
+        tuple(entry["arguments"].items()),
+        entry["unit"],
+        entry["tolerance"],
+        entry.get("sig_figs"),
+        topic,
+    )
+
+
+def _check_parameterised(question: dict, fail: Callable[..., NoReturn]) -> None:
+    try:
+        parse_unit(question["unit"])
+    except ResponseParseError:
+        fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
+    for name, spec in question["variables"].items():
+        try:
+            Variable(name, spec["min"], spec["max"], spec["step"], spec.get("unit", ""))
+        except ValueError as error:
+            fail(str(error), "variables", name)
+    for argument, value in question["arguments"].items():
+        if isinstance(value, str) and value not in question["variables"]:
+            fail(f"argument {argument!r} names {value!r}, which is not a variable", "arguments", argument)
+    try:
+        _parameterised_question(question, "")
+    except AnswerFunctionError as error:
+        fail(str(error), "answer_function")
+    except ValueError as error:
+        where = "answer_function" if "failed for" in str(error) or "gave" in str(error) else "prompt"
+        fail(str(error).split(": ", 1)[-1], where)
 
 
 def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
@@ -395,6 +516,21 @@ def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
                     for option in entry["options"]
                 )
                 questions.append(MultipleChoiceQuestion(entry["id"], entry["prompt"], options, topic))
+            elif entry["type"] == "multiple_select":
+                options = tuple(
+                    Option(option["text"], option.get("correct", False), option.get("feedback", ""),
+                           option.get("misconception"))
+                    for option in entry["options"]
+                )
+                questions.append(MultipleSelectQuestion(entry["id"], entry["prompt"], options, topic))
+            elif entry["type"] == "ordering":
+                questions.append(
+                    OrderingQuestion(entry["id"], entry["prompt"], tuple(entry["steps"]), entry.get("explanation", ""), topic)
+                )
+            elif entry["type"] == "short_text":
+                questions.append(_short_text_question(entry, topic))
+            elif entry["type"] == "parameterised_numeric":
+                questions.append(_parameterised_question(entry, topic))
             else:
                 questions.append(
                     NumericQuestion(

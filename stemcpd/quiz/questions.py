@@ -16,6 +16,13 @@ Numeric marking, in order:
 * right digits but a power of ten out (×10^k, 1 ≤ |k| ≤ 6) → score 0,
   misconception ``power-of-ten-slip``;
 * otherwise → score 0, saying whether the value is too high or too low.
+
+The other types (each documented on its class): :class:`MultipleSelectQuestion`
+(tick every right option; partial credit), :class:`OrderingQuestion` (put steps in
+order; credit for each adjacent pair in the right order) and
+:class:`ShortTextQuestion` (a word or phrase, compared ignoring case, spaces and
+punctuation). Parameterised numeric questions live in
+:mod:`stemcpd.quiz.parameterised`.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from stemcpd.quiz.feedback import Feedback
 from stemcpd.quiz.units import (
@@ -35,6 +44,7 @@ from stemcpd.quiz.units import (
     parse_unit,
     unit_registry,
 )
+from stemcpd.quiz.units import _printable as printable
 
 POWER_OF_TEN_SLIP = "power-of-ten-slip"
 WRONG_DIMENSION = "unit-measures-wrong-quantity"
@@ -99,14 +109,7 @@ class MultipleChoiceQuestion:
         Args:
             response: An option index (int) or an option's exact text.
         """
-        if isinstance(response, numbers.Integral) and not isinstance(response, bool):
-            index = int(response)
-            return index if 0 <= index < len(self.options) else None
-        if isinstance(response, str):
-            for index, option in enumerate(self.options):
-                if response.strip() == option.text.strip():
-                    return index
-        return None
+        return _item_index([option.text for option in self.options], response)
 
     def mark(self, response: object) -> Feedback:
         """Mark a choice.
@@ -272,3 +275,325 @@ class NumericQuestion:
         if typed_unit_text.startswith("ms"):
             message += " (ms means milliseconds; for metres per second write m/s or m s^-1.)"
         return message
+
+
+MAX_LIST_RESPONSE_ITEMS = 200
+"""Longest list response read (selections, orderings); real ones have under 20 items."""
+
+MAX_TEXT_RESPONSE_CHARACTERS = 200
+"""Longest short-text response read; real answers are a few words."""
+
+_LIST_TYPES = (list, tuple, set, frozenset)
+
+
+def _item_index(texts: Sequence[str], response: object) -> int | None:
+    """Index of the item a response names (its index, or its exact text), else None."""
+    if isinstance(response, numbers.Integral) and not isinstance(response, bool):
+        index = int(response)
+        return index if 0 <= index < len(texts) else None
+    if isinstance(response, str) and len(response) <= MAX_TEXT_RESPONSE_CHARACTERS * 10:
+        stripped = response.strip()
+        for index, text in enumerate(texts):
+            if stripped == text.strip():
+                return index
+    return None
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(printable(text).split())
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@dataclass(frozen=True)
+class MultipleSelectQuestion:
+    """Tick every option that is right ("choose all that apply").
+
+    Marking (see :meth:`mark`): score = (right options chosen − wrong options
+    chosen) ÷ right options in total, clipped to [0, 1]; correct only when exactly
+    the right options are chosen. The message reports every wrong option chosen and
+    every right option missed, with that option's feedback.
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        options: The choices, in the bank's order; at least one is correct.
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    options: tuple[Option, ...]
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", tuple(self.options))
+        if len(self.options) < 2:
+            raise ValueError(f"question {self.id!r}: options needs at least 2 options")
+        if not any(option.correct for option in self.options):
+            raise ValueError(f"question {self.id!r}: options must have at least one correct option")
+
+    @property
+    def correct_indexes(self) -> tuple[int, ...]:
+        """Indexes of the right options, in bank order."""
+        return tuple(index for index, option in enumerate(self.options) if option.correct)
+
+    def selection(self, response: object) -> tuple[frozenset[int], int] | None:
+        """Read a response as ``(chosen option indexes, number of unrecognised items)``.
+
+        Args:
+            response: A list, tuple or set of option indexes or exact option texts; a
+                single index or text counts as a one-item list.
+
+        Returns:
+            None if the response is not a list at all or is too long to be real.
+        """
+        if isinstance(response, (str, numbers.Integral)) and not isinstance(response, bool):
+            response = [response]
+        if not isinstance(response, _LIST_TYPES) or len(response) > MAX_LIST_RESPONSE_ITEMS:
+            return None
+        chosen: set[int] = set()
+        unrecognised = 0
+        for item in response:
+            index = _item_index([option.text for option in self.options], item)
+            if index is None:
+                unrecognised += 1
+            else:
+                chosen.add(index)
+        return frozenset(chosen), unrecognised
+
+    def mark(self, response: object) -> Feedback:
+        """Mark a set of ticked options.
+
+        Args:
+            response: As for :meth:`selection`. Anything else scores 0.
+
+        Returns:
+            Feedback whose message has one line per option that needs comment; the
+            misconception is that of the first wrong option chosen, in bank order.
+        """
+        read = self.selection(response)
+        if read is None:
+            return Feedback(False, 0.0, "Tick the options you think are right, then check.")
+        chosen, unrecognised = read
+        if not chosen and not unrecognised:
+            return Feedback(False, 0.0, "No options were ticked. Tick every option you think is right.")
+        right = set(self.correct_indexes)
+        wrong_chosen = sorted(chosen - right)
+        right_missed = sorted(right - chosen)
+        # An unrecognised item is a choice that is not right, so it counts against.
+        score = (len(chosen & right) - len(wrong_chosen) - unrecognised) / len(right)
+        score = min(1.0, max(0.0, score))
+        if not wrong_chosen and not right_missed and not unrecognised:
+            lines = [f"All {len(right)} right option{'s' if len(right) > 1 else ''} ticked, and nothing else."]
+            lines += [self.options[index].feedback for index in sorted(right) if self.options[index].feedback]
+            return Feedback(True, 1.0, "\n".join(lines))
+        lines = [f"{len(chosen & right)} of {len(right)} right option{'s' if len(right) > 1 else ''} ticked."]
+        for index in wrong_chosen:
+            option = self.options[index]
+            lines.append(f"You ticked {_quoted(option.text)}, which is not right. {option.feedback}".rstrip())
+        for index in right_missed:
+            option = self.options[index]
+            lines.append(f"You missed {_quoted(option.text)}, which is right. {option.feedback}".rstrip())
+        if unrecognised:
+            lines.append(f"{unrecognised} of your choices did not match any option.")
+        misconception = self.options[wrong_chosen[0]].misconception if wrong_chosen else None
+        return Feedback(False, score, "\n".join(lines), misconception)
+
+
+@dataclass(frozen=True)
+class OrderingQuestion:
+    """Put steps in order, e.g. the method of a required practical.
+
+    The response is the learner's order: a list naming every step once, by its
+    index in ``steps`` or by its text. The score is the fraction of adjacent pairs
+    in the response whose two steps are in the right order relative to each other
+    (so one step moved out of place costs one or two pairs, not the whole answer).
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        steps: The steps in the right order; the renderer shuffles them.
+        explanation: Shown with a fully correct answer, e.g. why the order matters.
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    steps: tuple[str, ...]
+    explanation: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(self.steps))
+        if len(self.steps) < 2:
+            raise ValueError(f"question {self.id!r}: steps needs at least 2 steps")
+        if len({step.strip() for step in self.steps}) != len(self.steps):
+            raise ValueError(f"question {self.id!r}: steps must all be different")
+
+    def order(self, response: object) -> tuple[list[int] | None, str]:
+        """Read a response as a list of step indexes.
+
+        Returns:
+            ``(indexes, "")`` for a response naming every step once, else
+            ``(None, reason)`` with the reason for the learner.
+        """
+        if not isinstance(response, (list, tuple)):
+            return None, f"Put all {len(self.steps)} steps in order, then check."
+        if len(response) > MAX_LIST_RESPONSE_ITEMS:
+            return None, f"That list is too long: put the {len(self.steps)} steps in order, each once."
+        indexes = [_item_index(self.steps, item) for item in response]
+        if any(index is None for index in indexes):
+            return None, "Some items did not match any step; use each step as it is given."
+        if len(set(indexes)) != len(indexes):
+            return None, "A step appears more than once; use each step exactly once."
+        missing = sorted(set(range(len(self.steps))) - set(indexes))
+        if missing:
+            return None, f"Every step needs a place; {_quoted(self.steps[missing[0]])} is missing."
+        return indexes, ""
+
+    def mark(self, response: object) -> Feedback:
+        """Mark an order.
+
+        Args:
+            response: As for :meth:`order`. Anything else scores 0.
+
+        Returns:
+            Feedback naming the first step out of place and where it belongs.
+        """
+        indexes, reason = self.order(response)
+        if indexes is None:
+            return Feedback(False, 0.0, reason)
+        pairs = list(zip(indexes, indexes[1:]))
+        score = sum(first < second for first, second in pairs) / len(pairs)
+        if indexes == list(range(len(self.steps))):
+            return Feedback(True, 1.0, f"All {len(self.steps)} steps are in the right order. {self.explanation}".rstrip())
+        position = next(place for place, index in enumerate(indexes) if index != place)
+        misplaced = indexes[position]
+        message = (
+            f"{sum(first < second for first, second in pairs)} of {len(pairs)} neighbouring pairs are in the right "
+            f"order. The first step out of place is {_quoted(self.steps[misplaced])}: you put it "
+            f"{_ordinal(position + 1)}, but it comes {_ordinal(misplaced + 1)}. "
+            f"The {_ordinal(position + 1)} step should be {_quoted(self.steps[position])}."
+        )
+        return Feedback(False, min(1.0, max(0.0, score)), message)
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    """A wrong short-text answer worth a specific reply.
+
+    Attributes:
+        text: The wrong answer, e.g. ``"heat"``; compared as accepted answers are.
+        feedback: Why it is wrong, for the learner.
+        misconception: The idea it suggests.
+    """
+
+    text: str
+    feedback: str
+    misconception: str | None = None
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of a text, with punctuation and control characters as spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    cleaned = "".join(" " if unicodedata.category(character)[0] in "PCZ" else character for character in text)
+    return cleaned.split()
+
+
+@dataclass(frozen=True)
+class ShortTextQuestion:
+    """Type a word or short phrase.
+
+    Responses are compared with the accepted answers ignoring case, spaces and
+    punctuation ("Half-life", "half life" and "halflife." all match "half-life").
+    ``synonyms`` are groups of interchangeable words or phrases, matched as whole
+    words (no regular expressions): with ``[["p.d.", "potential difference",
+    "voltage"]]`` an accepted "p.d. across the lamp" also accepts "voltage across
+    the lamp".
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        answers: Accepted answers; the first is the model answer.
+        synonyms: Groups of interchangeable words or phrases.
+        wrong_answers: Wrong answers with their own feedback and misconception.
+        explanation: Shown with a correct answer.
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    answers: tuple[str, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    wrong_answers: tuple[WrongAnswer, ...] = ()
+    explanation: str = ""
+    topic: str = ""
+    _canonical_answers: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "answers", tuple(self.answers))
+        object.__setattr__(self, "synonyms", tuple(tuple(group) for group in self.synonyms))
+        object.__setattr__(self, "wrong_answers", tuple(self.wrong_answers))
+        if not self.answers:
+            raise ValueError(f"question {self.id!r}: answers needs at least one accepted answer")
+        for text in (*self.answers, *(wrong.text for wrong in self.wrong_answers)):
+            if not self.canonical(text):
+                raise ValueError(f"question {self.id!r}: answer {text!r} has no letters or digits")
+        for group in self.synonyms:
+            if len(group) < 2 or not all(_words(phrase) for phrase in group):
+                raise ValueError(f"question {self.id!r}: each synonym group needs at least 2 non-empty phrases")
+        object.__setattr__(self, "_canonical_answers", frozenset(self.canonical(text) for text in self.answers))
+        for wrong in self.wrong_answers:
+            if self.canonical(wrong.text) in self._canonical_answers:
+                raise ValueError(f"question {self.id!r}: wrong answer {wrong.text!r} matches an accepted answer")
+
+    def canonical(self, text: str) -> str:
+        """The form answers are compared in: words folded, synonyms replaced, spaces removed."""
+        words = _words(text)
+        replacements = sorted(
+            ((_words(phrase), _words(group[0])) for group in self.synonyms for phrase in group),
+            key=lambda pair: -len(pair[0]),
+        )
+        result: list[str] = []
+        position = 0
+        while position < len(words):
+            for phrase, replacement in replacements:
+                if words[position : position + len(phrase)] == phrase:
+                    result.extend(replacement)
+                    position += len(phrase)
+                    break
+            else:
+                result.append(words[position])
+                position += 1
+        return "".join(result)
+
+    def mark(self, response: object) -> Feedback:
+        """Mark a typed word or phrase.
+
+        Args:
+            response: What the learner typed; anything that is not text scores 0.
+
+        Returns:
+            Correct for an accepted answer; a listed wrong answer's own feedback and
+            misconception; otherwise a prompt to think again (the answer is not given away).
+        """
+        if not isinstance(response, str) or not response.strip():
+            return Feedback(False, 0.0, "Type a word or short phrase, then check.")
+        if len(response) > MAX_TEXT_RESPONSE_CHARACTERS:
+            return Feedback(
+                False, 0.0, f"That answer is too long ({len(response)} characters); a word or short phrase is enough."
+            )
+        typed = self.canonical(response)
+        if not typed:
+            return Feedback(False, 0.0, "Type a word or short phrase, with letters or digits, then check.")
+        if typed in self._canonical_answers:
+            return Feedback(True, 1.0, f"Yes: {self.answers[0]}. {self.explanation}".rstrip())
+        for wrong in self.wrong_answers:
+            if typed == self.canonical(wrong.text):
+                return Feedback(False, 0.0, wrong.feedback, wrong.misconception)
+        return Feedback(False, 0.0, "That isn't one of the answers I accept. Check the spelling or think again.")

@@ -3,9 +3,15 @@
 This is the only quiz module that imports ipywidgets. It draws and wires; marking
 is the questions' own ``mark``. Feedback is announced to screen readers (an
 ``aria-live`` status region) and never relies on colour: it shows ✓ or ✗ and the
-words "Correct", "Partly right" or "Not yet". Each check calls ``on_attempt`` so a
-caller (such as the CPD record) can store the attempt; this module does not know
-who is listening.
+words "Correct", "Partly right" or "Not yet". A confidently wrong answer gets the
+hypercorrection note (:func:`stemcpd.quiz.feedback.apply_confidence`). Each check
+calls ``on_attempt`` so a caller (such as the CPD record) can store the attempt;
+this module does not know who is listening.
+
+Inputs by question type, all reachable and operable from the keyboard: radio
+buttons (multiple choice), one checkbox per option (multiple select), a text box
+(numeric, short text, parameterised numeric, the last with a "New values" button)
+and, for ordering, a list box with "Move up" / "Move down" buttons.
 """
 
 from __future__ import annotations
@@ -18,8 +24,15 @@ from typing import Callable
 import ipywidgets as widgets
 
 from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
-from stemcpd.quiz.feedback import Feedback
-from stemcpd.quiz.questions import MultipleChoiceQuestion
+from stemcpd.quiz.feedback import Feedback, apply_confidence
+from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz.questions import (
+    MultipleChoiceQuestion,
+    MultipleSelectQuestion,
+    NumericQuestion,
+    OrderingQuestion,
+    ShortTextQuestion,
+)
 from stemcpd.ui.static import mimebundle_with_static_fallback
 
 AttemptCallback = Callable[[Question, object, Feedback, "str | None"], None]
@@ -28,12 +41,16 @@ CONFIDENCE_LEVELS = ("Guess", "Unsure", "Sure")
 """Labels of the optional confidence buttons; callbacks receive them lower-cased."""
 
 
-def display_order(question: MultipleChoiceQuestion) -> list[int]:
-    """The order to show a question's options in: shuffled, so the right answer is not
-    always where the bank's author wrote it, but the same every time (seeded by the
-    question id) so a class discussing "option B" means the same option."""
-    order = list(range(len(question.options)))
+def display_order(question: MultipleChoiceQuestion | MultipleSelectQuestion | OrderingQuestion) -> list[int]:
+    """The order to show a question's options (or steps) in: shuffled, so the right
+    answer is not always where the bank's author wrote it, but the same every time
+    (seeded by the question id) so a class discussing "option B" means the same
+    option. Steps of an ordering question are never shown already in order."""
+    count = len(question.steps) if isinstance(question, OrderingQuestion) else len(question.options)
+    order = list(range(count))
     random.Random(f"stemcpd:{question.id}").shuffle(order)
+    if isinstance(question, OrderingQuestion) and order == sorted(order):
+        order.reverse()
     return order
 
 
@@ -52,10 +69,13 @@ def feedback_html(feedback: Feedback) -> str:
         symbol, verdict = "✗", "Partly right"
     else:
         symbol, verdict = "✗", "Not yet"
+    # The message is plain text; its line breaks (one per option in a multiple
+    # select) become <br> so each comment is read and seen separately.
+    message = "<br>".join(html.escape(line) for line in feedback.message.split("\n"))
     return (
         '<div role="status" aria-live="polite">'
         f'<span aria-hidden="true">{symbol}</span> <strong>{verdict}</strong>: '
-        f"{html.escape(feedback.message)}</div>"
+        f"{message}</div>"
     )
 
 
@@ -71,19 +91,26 @@ class QuizWidget:
         latest_feedback: Question id → feedback from its most recent check.
     """
 
-    def __init__(self, bank: Bank, on_attempt: AttemptCallback | None = None):
+    def __init__(self, bank: Bank, on_attempt: AttemptCallback | None = None, seed: int | None = None):
         """Build the widgets.
 
         Args:
             bank: The questions to show.
             on_attempt: Called as ``on_attempt(question, response, feedback,
                 confidence)`` after every check; ``confidence`` is ``"guess"``,
-                ``"unsure"``, ``"sure"`` or None.
+                ``"unsure"``, ``"sure"`` or None. The feedback is what was shown
+                (with the hypercorrection note for a confident error).
+            seed: Seeds the values of parameterised questions, for repeatable
+                quizzes; None draws fresh values each time the quiz is built.
         """
         self.bank = bank
         self.on_attempt = on_attempt
         self.latest_feedback: dict[str, Feedback] = {}
-        self._answer_inputs: dict[str, widgets.ValueWidget] = {}
+        self._seed_source = random.Random(seed)
+        self.seeds: dict[str, int] = {}
+        """Question id → seed of the values shown, for each parameterised question."""
+        self._prompts: dict[str, widgets.HTML] = {}
+        self._answer_inputs: dict[str, widgets.Widget] = {}
         self._confidence_buttons: dict[str, widgets.ToggleButtons] = {}
         self._check_buttons: dict[str, widgets.Button] = {}
         self._feedback_areas: dict[str, widgets.HTML] = {}
@@ -93,7 +120,11 @@ class QuizWidget:
         self.widget = widgets.VBox([title, *cards, self.summary])
 
     def _build_card(self, number: int, question: Question) -> widgets.VBox:
-        prompt = widgets.HTML(f"<p><strong>Q{number}.</strong> {html.escape(question.prompt)}</p>")
+        extra: list[widgets.Widget] = []
+        if isinstance(question, ParameterisedNumericQuestion):
+            self.seeds[question.id] = self._seed_source.randrange(2**32)
+        prompt = widgets.HTML(self._prompt_html(number, question))
+        self._prompts[question.id] = prompt
         if isinstance(question, MultipleChoiceQuestion):
             # Values are indexes, so repeated or odd option text cannot confuse marking.
             answer_input = widgets.RadioButtons(
@@ -101,11 +132,37 @@ class QuizWidget:
                 value=None,
                 layout=widgets.Layout(width="auto"),
             )
+        elif isinstance(question, MultipleSelectQuestion):
+            checkboxes = [
+                widgets.Checkbox(value=False, description=question.options[index].text, indent=False,
+                                 layout=widgets.Layout(width="auto"))
+                for index in display_order(question)
+            ]
+            answer_input = widgets.VBox([widgets.HTML("<p><em>Tick all that apply.</em></p>"), *checkboxes])
+            answer_input.option_indexes = display_order(question)
+            answer_input.checkboxes = checkboxes
+        elif isinstance(question, OrderingQuestion):
+            answer_input = widgets.Select(
+                options=[(question.steps[index], index) for index in display_order(question)],
+                rows=len(question.steps),
+                description="Order:",
+                layout=widgets.Layout(width="auto"),
+            )
+            for label, direction in (("Move up", -1), ("Move down", 1)):
+                move_button = widgets.Button(description=label, tooltip=f"{label} the selected step")
+                move_button.on_click(lambda _button, question_id=question.id, step=direction: self.move_step(question_id, step))
+                extra.append(move_button)
+        elif isinstance(question, ShortTextQuestion):
+            answer_input = widgets.Text(placeholder="a word or short phrase", description="Answer:")
         else:
             answer_input = widgets.Text(
                 placeholder=f"e.g. {question.example_response()}",
                 description="Answer:",
             )
+            if isinstance(question, ParameterisedNumericQuestion):
+                new_values_button = widgets.Button(description="New values", tooltip="Try the question with new values")
+                new_values_button.on_click(lambda _button, question_id=question.id: self.new_values(question_id))
+                extra.append(new_values_button)
         confidence_buttons = widgets.ToggleButtons(
             options=CONFIDENCE_LEVELS,
             value=None,
@@ -120,14 +177,75 @@ class QuizWidget:
         self._confidence_buttons[question.id] = confidence_buttons
         self._check_buttons[question.id] = check_button
         self._feedback_areas[question.id] = feedback_area
-        return widgets.VBox([prompt, answer_input, confidence_buttons, check_button, feedback_area])
+        controls = [widgets.HBox(extra)] if extra else []
+        return widgets.VBox([prompt, answer_input, *controls, confidence_buttons, check_button, feedback_area])
+
+    def _prompt_html(self, number: int, question: Question) -> str:
+        prompt = self.shown_question(question.id, question).prompt
+        return f"<p><strong>Q{number}.</strong> {html.escape(prompt)}</p>"
+
+    def shown_question(self, question_id: str, question: Question | None = None) -> Question | NumericQuestion:
+        """The question as shown now: for a parameterised question, the instance with
+        the current values; otherwise the question itself."""
+        question = question if question is not None else self.bank[question_id]
+        if isinstance(question, ParameterisedNumericQuestion):
+            return question.instance(self.seeds[question_id])
+        return question
+
+    def new_values(self, question_id: str) -> NumericQuestion:
+        """Draw new values for a parameterised question and clear its answer and feedback.
+
+        Returns:
+            The instance now shown.
+        """
+        question = self.bank[question_id]
+        if not isinstance(question, ParameterisedNumericQuestion):
+            raise TypeError(f"question {question_id!r} has no values to change")
+        self.seeds[question_id] = self._seed_source.randrange(2**32)
+        number = [entry.id for entry in self.bank].index(question_id) + 1
+        self._prompts[question_id].value = self._prompt_html(number, question)
+        self._answer_inputs[question_id].value = ""
+        self._feedback_areas[question_id].value = _EMPTY_STATUS
+        return self.shown_question(question_id)
+
+    def move_step(self, question_id: str, direction: int) -> None:
+        """Move the selected step of an ordering question up (-1) or down (+1), keeping it selected."""
+        select = self._answer_inputs[question_id]
+        options = list(select.options)
+        values = [value for _, value in options]
+        if select.value is None or select.value not in values:
+            return
+        position = values.index(select.value)
+        target = position + direction
+        if not 0 <= target < len(options):
+            return
+        selected = select.value
+        options[position], options[target] = options[target], options[position]
+        select.options = options
+        select.value = selected
+
+    def current_response(self, question_id: str) -> object:
+        """What the learner has entered for a question, in the form its ``mark`` reads."""
+        answer_input = self._answer_inputs[question_id]
+        question = self.bank[question_id]
+        if isinstance(question, MultipleSelectQuestion):
+            return sorted(
+                index for index, checkbox in zip(answer_input.option_indexes, answer_input.checkboxes) if checkbox.value
+            )
+        if isinstance(question, OrderingQuestion):
+            return [value for _, value in answer_input.options]
+        return answer_input.value
 
     def _check(self, question_id: str) -> Feedback:
         question = self.bank[question_id]
-        response = self._answer_inputs[question_id].value
-        feedback = question.mark(response)
+        response = self.current_response(question_id)
+        if isinstance(question, ParameterisedNumericQuestion):
+            feedback = question.mark(response, seed=self.seeds[question_id])
+        else:
+            feedback = question.mark(response)
         confidence_label = self._confidence_buttons[question_id].value
         confidence = confidence_label.lower() if confidence_label else None
+        feedback = apply_confidence(feedback, confidence)
         self.latest_feedback[question_id] = feedback
         self._feedback_areas[question_id].value = feedback_html(feedback)
         self.summary.value = self._summary_text()
@@ -146,23 +264,78 @@ class QuizWidget:
                  "<p><em>Open this workbook in JupyterLab to answer and get feedback; "
                  "here you can read the questions and reveal the answers.</em></p>"]
         for number, question in enumerate(self.bank, start=1):
-            parts.append(f"<p><strong>Q{number}.</strong> {html.escape(question.prompt)}</p>")
-            if isinstance(question, MultipleChoiceQuestion):
-                shown = [question.options[index] for index in display_order(question)]
-                items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown)
-                explained = "".join(
-                    f"<li><strong>{'✓ correct' if option.correct else '✗ ' + html.escape(option.misconception or '')}</strong>"
-                    f" — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
-                    for option in shown
-                )
-                parts.append(f'<ol type="A">{items}</ol>')
-                parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")
-            else:
-                parts.append(
-                    f"<details><summary>Show answer</summary><p>{question.answer:g} {html.escape(question.unit)}"
-                    f" (accepted within {html.escape(str(question.tolerance))})</p></details>"
-                )
+            # Fixed values (seed 0), so the static page is the same on every build.
+            shown = question.instance(0) if isinstance(question, ParameterisedNumericQuestion) else question
+            parts.append(f"<p><strong>Q{number}.</strong> {html.escape(shown.prompt)}</p>")
+            parts.append(self._static_answer_html(question, shown))
         return "".join(parts)
+
+    def _static_answer_html(self, question: Question, shown: Question) -> str:
+        parts = []
+        if isinstance(question, MultipleSelectQuestion):
+            shown_options = [question.options[index] for index in display_order(question)]
+            items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown_options)
+            explained = "".join(
+                f"<li><strong>{'✓ tick' if option.correct else '✗ leave: ' + html.escape(option.misconception or '')}"
+                f"</strong> — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
+                for option in shown_options
+            )
+            parts.append(f'<p><em>Tick all that apply.</em></p><ol type="A">{items}</ol>')
+            parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")
+        elif isinstance(question, OrderingQuestion):
+            items = "".join(f"<li>{html.escape(question.steps[index])}</li>" for index in display_order(question))
+            ordered = "".join(f"<li>{html.escape(step)}</li>" for step in question.steps)
+            explanation = f"<p>{html.escape(question.explanation)}</p>" if question.explanation else ""
+            parts.append(f"<p><em>Put these steps in order.</em></p><ul>{items}</ul>")
+            parts.append(f"<details><summary>Show answer</summary><ol>{ordered}</ol>{explanation}</details>")
+        elif isinstance(question, ShortTextQuestion):
+            accepted = ", ".join(html.escape(answer) for answer in question.answers)
+            wrong = "".join(
+                f"<li>✗ {html.escape(entry.text)} ({html.escape(entry.misconception or '')}): "
+                f"{html.escape(entry.feedback)}</li>"
+                for entry in question.wrong_answers
+            )
+            explanation = f"<p>{html.escape(question.explanation)}</p>" if question.explanation else ""
+            parts.append(
+                f"<details><summary>Show answer</summary><p>Accepted: {accepted}</p>{explanation}"
+                f"{f'<ul>{wrong}</ul>' if wrong else ''}</details>"
+            )
+        elif isinstance(question, MultipleChoiceQuestion):
+            shown_options = [question.options[index] for index in display_order(question)]
+            items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown_options)
+            explained = "".join(
+                f"<li><strong>{'✓ correct' if option.correct else '✗ ' + html.escape(option.misconception or '')}</strong>"
+                f" — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
+                for option in shown_options
+            )
+            parts.append(f'<ol type="A">{items}</ol>')
+            parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")
+        else:
+            note = (
+                "<p><em>In the live quiz the values change with each attempt.</em></p>"
+                if isinstance(question, ParameterisedNumericQuestion) else ""
+            )
+            parts.append(
+                f"{note}<details><summary>Show answer</summary><p>{shown.answer:g} {html.escape(shown.unit)}"
+                f" (accepted within {html.escape(str(shown.tolerance))})</p></details>"
+            )
+        return "".join(parts)
+
+    def _fill_input(self, question: Question, response: object) -> None:
+        answer_input = self._answer_inputs[question.id]
+        if isinstance(question, MultipleChoiceQuestion):
+            answer_input.value = question.option_index(response)
+        elif isinstance(question, MultipleSelectQuestion):
+            read = question.selection(response)
+            chosen = read[0] if read is not None else frozenset()
+            for index, checkbox in zip(answer_input.option_indexes, answer_input.checkboxes):
+                checkbox.value = index in chosen
+        elif isinstance(question, OrderingQuestion):
+            indexes, _ = question.order(response)
+            if indexes is not None:  # an incomplete order cannot be shown in the list box
+                answer_input.options = [(question.steps[index], index) for index in indexes]
+        else:
+            answer_input.value = "" if response is None else str(response)
 
     def _repr_mimebundle_(self, **kwargs):
         return mimebundle_with_static_fallback(
@@ -174,8 +347,12 @@ class QuizWidget:
 
         Args:
             question_id: Which question.
-            response: An option index or text (multiple choice) or the typed answer (numeric).
-                A multiple-choice response that names no option leaves nothing selected.
+            response: An option index or text (multiple choice), a list of them
+                (multiple select), a list of step indexes or texts (ordering), or the
+                typed answer (numeric, short text, parameterised numeric, marked
+                against the values shown). A multiple-choice response that names no
+                option leaves nothing selected; an ordering response that is not a
+                complete order leaves the list box as it was.
             confidence: ``"guess"``, ``"unsure"``, ``"sure"`` (any case) or None.
 
         Returns:
@@ -193,10 +370,7 @@ class QuizWidget:
             if str(confidence).lower() not in labels:
                 raise ValueError(f"confidence must be one of {', '.join(labels)} or None, got {confidence!r}")
             confidence_label = labels[str(confidence).lower()]
-        if isinstance(question, MultipleChoiceQuestion):
-            self._answer_inputs[question_id].value = question.option_index(response)
-        else:
-            self._answer_inputs[question_id].value = "" if response is None else str(response)
+        self._fill_input(question, response)
         self._confidence_buttons[question_id].value = confidence_label
         # The button's handler calls _check too; calling it directly lets errors
         # from on_attempt reach the caller (ipywidgets' dispatcher would hide them).

@@ -1,0 +1,83 @@
+"""Needs analysis: the diagnostic bank is complete, mapped to modules, and recommend() orders by weakness."""
+
+from pathlib import Path
+
+import yaml
+
+from stemcpd.quiz import MultipleChoiceQuestion
+from stemcpd.quiz.diagnostic import MODULES, QUESTION_MODULES, load_diagnostic, mark_responses, recommend
+from stemcpd.quiz.feedback import Feedback
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def wrong_option(question):
+    return next(index for index, option in enumerate(question.options) if not option.correct)
+
+
+def right_option(question):
+    return next(index for index, option in enumerate(question.options) if option.correct)
+
+
+def test_bank_has_enough_multiple_choice_questions_each_mapped_to_a_module():
+    bank = load_diagnostic()
+    assert len(bank) >= 12
+    assert all(isinstance(question, MultipleChoiceQuestion) for question in bank)
+    assert {question.id for question in bank} == set(QUESTION_MODULES)
+    assert set(QUESTION_MODULES.values()) == set(MODULES)  # every module is diagnosed
+
+
+def test_modules_are_workbook_stems():
+    existing = {path.stem for path in (REPO / "workbooks").glob("*.ipynb")}
+    for module in MODULES:
+        assert module.split("-")[0] in ("physics", "chemistry", "pedagogy")
+    assert {module for module in MODULES if module.startswith("physics-")} <= existing | set(MODULES)
+
+
+def test_every_distractor_has_a_misconception_that_is_catalogued():
+    catalogued = set()
+    for path in (REPO / "stemcpd/quiz/misconceptions").glob("*.yaml"):
+        catalogued |= {item["id"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["misconceptions"]}
+    own = {item["id"] for item in yaml.safe_load(
+        (REPO / "stemcpd/quiz/misconceptions/needs-analysis.yaml").read_text(encoding="utf-8"))["misconceptions"]}
+    used = set()
+    for question in load_diagnostic():
+        for option in question.options:
+            if not option.correct:
+                assert option.misconception and option.feedback, question.id
+                used.add(option.misconception)
+    assert own <= used  # the catalogue defines nothing the bank does not use
+    # ids shared with topic banks are catalogued there; all must be catalogued once those files exist
+    shared = used - own
+    topic_ids = set()
+    for path in (REPO / "stemcpd/quiz/banks").glob("*.yaml"):
+        if path.stem != "needs-analysis":
+            for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
+                topic_ids |= {option.get("misconception") for option in question.get("options", []) or []}
+    assert shared <= topic_ids
+
+
+def test_recommend_orders_modules_by_weakness():
+    bank = load_diagnostic()
+    responses = {question.id: right_option(question) for question in bank}
+    responses["na-waves-cork"] = wrong_option(bank["na-waves-cork"])
+    responses["na-electrolysis-molten-conducts"] = wrong_option(bank["na-electrolysis-molten-conducts"])
+    responses["na-pendulum-heavier-bob"] = wrong_option(bank["na-pendulum-heavier-bob"])
+    del responses["na-practical-purpose"]
+    feedbacks = mark_responses(responses)
+    ranked = recommend(feedbacks, confidences={"na-pendulum-heavier-bob": "sure"})
+    modules = [module for module, _ in ranked]
+
+    assert sorted(modules) == sorted(MODULES)
+    assert modules[:3] == ["physics-pendulum", "physics-waves-and-light", "chemistry-electrolysis-and-energetics"]
+    assert modules[3] == "pedagogy-practical-work"  # not answered: after the weak, before the strong
+    assert "heavier-swings-faster" in dict(ranked)["physics-pendulum"]
+    assert "1 of 2" in dict(ranked)["chemistry-electrolysis-and-energetics"]
+    assert "correctly" in dict(ranked)["physics-energy"]
+
+
+def test_recommend_accepts_any_feedback_and_ignores_unknown_questions():
+    ranked = recommend({"na-energy-ball-stops": Feedback(False, 0.0, "x", "energy-used-up"),
+                        "not-a-diagnostic-question": Feedback(False, 0.0, "x")})
+    assert ranked[0][0] == "physics-energy"
+    assert len(ranked) == len(MODULES)
