@@ -149,7 +149,6 @@ def build_slides(workbook: Path, output_dir: Path, executed=None) -> Path:
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
         reveal_theme="white",  # its fonts ship with reveal.js; other themes fetch web fonts
         reveal_scroll=True,  # long sections scroll instead of running off the slide
-        mermaid_js_url="",  # workbooks have no diagrams in Mermaid; do not load it from a CDN
     )
     vendor = ensure_vendor()
     if vendor is not None:
