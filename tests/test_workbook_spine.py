@@ -72,3 +72,17 @@ def test_workbook_quiz_bank_exists_and_is_in_the_toc(path):
     toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
     files = [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
     assert f"workbooks/{path.stem}" in files
+
+
+def test_module_map_lists_every_workbook_with_its_times():
+    page = (REPO / "book" / "modules.md").read_text(encoding="utf-8")
+    for path in WORKBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        first = notebook.cells[0].source
+        times = re.search(r"\*\*Time:\*\*\s*about (\d+) minutes self-paced; (\d+) minutes as a workshop", first)
+        assert times, f"{path.name}: first cell must give self-paced and workshop minutes"
+        row = next((line for line in page.splitlines() if f"../workbooks/{path.stem}.ipynb" in line), None)
+        assert row, f"book/modules.md does not list {path.stem}"
+        assert f"| {times.group(1)} min | {times.group(2)} min |" in row, f"{path.stem}: times differ from the workbook"
+        code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+        assert re.search(r'Module\("[^"]+",[^)]*minutes=' + times.group(1), code), f"{path.stem}: Module minutes differ"
