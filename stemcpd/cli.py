@@ -8,6 +8,7 @@
     stemcpd report  for trainers: a group report from participants' records
     stemcpd slides  for trainers: reveal.js slides of a workbook with trainer notes
     stemcpd quiz    check question banks; print a retrieval starter for a class
+    stemcpd worksheet  a print-ready worksheet from a virtual practical
 """
 
 from __future__ import annotations
@@ -232,6 +233,22 @@ def cmd_slides(args) -> int:
     return 0
 
 
+def cmd_worksheet(args) -> int:
+    from stemcpd.printables import practical_worksheet, practicals_available
+
+    if args.list or not args.name:
+        print("Virtual practicals with worksheets:", ", ".join(practicals_available()))
+        return 0
+    try:
+        page = practical_worksheet(args.name, seed=args.seed)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    output = Path(args.output or f"{args.name}-worksheet-seed{args.seed}.html")
+    output.write_text(page, encoding="utf-8")
+    print(f"Worksheet: {output.resolve()} (open it in a browser and print; the last page is for the teacher)")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -318,6 +335,17 @@ def make_parser() -> argparse.ArgumentParser:
     slides.add_argument("--all", action="store_true", help="slides for every workbook")
     slides.add_argument("-o", "--output", help="folder for the slides (default _build/slides)")
     slides.set_defaults(handler=cmd_slides)
+
+    worksheet = commands.add_parser(
+        "worksheet", help="a print-ready worksheet from a simulation's virtual practical",
+        description="Write a worksheet with a class's (simulated, seeded) results, a graph grid, analysis "
+        "questions and a teacher's page naming the systematic error in the data.",
+    )
+    worksheet.add_argument("name", nargs="?", help="the simulation, e.g. pendulum (see --list)")
+    worksheet.add_argument("--list", action="store_true", help="list the simulations with a virtual practical")
+    worksheet.add_argument("--seed", type=int, default=0, help="which set of results (default 0)")
+    worksheet.add_argument("-o", "--output", help="file to write")
+    worksheet.set_defaults(handler=cmd_worksheet)
 
     from stemcpd.quiz.cli import add_quiz_commands
 
