@@ -65,7 +65,7 @@ def practical_worksheet(name: str, seed: int = 0) -> str:
         f"<h1>{html.escape(title)}</h1>"
         "<p class='meta'>Name: ______________________ &nbsp; Class: ________ &nbsp; Date: ____________</p>"
         "<p>These are a class's results from this practical. Analyse them as if you had taken them.</p>"
-        f"{table.to_html(max_rows=40)}"
+        f"{table.to_html()}"
         "<div class='grid' role='img' aria-label='Graph grid for plotting the results'></div>"
         f"<h2>Questions</h2><ol>{questions}</ol>"
         "<section class='teacher'><h2>For the teacher</h2>"
