@@ -74,3 +74,23 @@ def test_doubling_the_length_multiplies_the_period_by_root_two(bank):
     assert "1.41" in bank["period-double-length"].correct_option.text
     quarter_metre_period_s = small_angle_period(0.25, g=G_IN_QUESTIONS_N_PER_KG)
     assert quarter_metre_period_s == pytest.approx(1.0, abs=0.01)  # "a 25 cm pendulum has T ≈ 1.0 s"
+
+
+def test_new_pendulum_numeric_answers_come_from_the_model():
+    import math
+
+    from stemcpd.physics.pendulum import period
+    from stemcpd.quiz import load_packaged_bank
+
+    bank = load_packaged_bank("pendulum")
+    exact_90 = period(1.0, 90.0, 9.81)
+    assert bank["period-at-90-degrees"].answer == pytest.approx(exact_90, rel=0.001)
+    assert bank["g-from-gradient"].answer == pytest.approx(4 * math.pi**2 / 4.02, rel=0.001)
+    ratio = math.sqrt(9.81 / 1.62)
+    assert "2.46" in bank["moon-period-ratio"].options[0].feedback and round(ratio, 2) == 2.46
+    question = bank["period-any-length"]
+    for seed in range(5):
+        instance = question.instance(seed)
+        length = float(question.values(seed)["length"])
+        assert instance.answer == pytest.approx(2 * math.pi * math.sqrt(length / 9.81), rel=1e-9)
+        assert question.mark(f"{instance.answer:.3g} s", seed=seed).correct
