@@ -140,7 +140,38 @@ def cmd_lab(args) -> int:
     if args.port:
         command.append(f"--port={args.port}")
     print(f"Starting JupyterLab on {workbooks} …", flush=True)
-    return subprocess.call(command, cwd=workbooks)
+    return run_until_stopped(command, cwd=workbooks, env=dict(os.environ))
+
+
+def run_until_stopped(command, cwd: Path, env: dict, cleanup: Path | None = None) -> int:
+    """Run a server until it exits, Ctrl+C, or SIGTERM; never leave it running behind us.
+
+    SIGTERM (as a test or a process manager sends) and Ctrl+C both stop the child server
+    before this process exits, and the temporary folder ``cleanup`` is removed.
+    """
+    import signal
+
+    process = subprocess.Popen(command, cwd=cwd, env=env)
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def _terminate(_signum, _frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if cleanup is not None:
+            shutil.rmtree(cleanup, ignore_errors=True)
 
 
 def cmd_app(args) -> int:
@@ -161,12 +192,7 @@ def cmd_app(args) -> int:
     notebook = write_classroom_notebook(args.name, folder)
     command, environment = voila_command(notebook, args.port, folder, open_browser=not args.no_browser)
     print(f"Classroom app '{args.name}' at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
-    try:
-        return subprocess.call(command, cwd=folder, env=environment)
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    return run_until_stopped(command, cwd=folder, env=environment, cleanup=folder)
 
 
 def cmd_record_export(args) -> int:

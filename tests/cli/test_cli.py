@@ -67,7 +67,7 @@ def test_port_in_use_gives_a_clear_error(tmp_path):
 
 def test_lab_starts_jupyterlab_on_the_workbooks(monkeypatch, capsys):
     calls = []
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append((command, cwd)) or 0)
+    monkeypatch.setattr(cli, "run_until_stopped", lambda command, cwd, env: calls.append((command, cwd)) or 0)
     monkeypatch.chdir(REPO)
     assert cli.main(["lab", "--no-browser", "--port", "8899"]) == 0
     (command, cwd), = calls
@@ -113,3 +113,33 @@ def test_classroom_notebook_is_one_code_cell_calling_the_package(tmp_path):
     assert cell.cell_type == "code" and "classroom_app('pendulum')" in cell.source
     with pytest.raises(ValueError, match="no simulation called"):
         write_classroom_notebook("nosuch", tmp_path)
+
+
+def test_stopping_the_app_command_stops_its_voila_server(tmp_path):
+    """SIGTERM to `stemcpd app` must not leave Voilà running (nor its temporary folder)."""
+    import os
+    import signal
+    import time
+
+    from conftest import free_port, wait_for_http
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "stemcpd", "app", "pendulum", "--no-browser", f"--port={port}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "STEMCPD_HOME": str(tmp_path)})
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", process)
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            except OSError:
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("Voilà still answers after `stemcpd app` was stopped")
+    finally:
+        if process.poll() is None:
+            process.kill()
