@@ -21,7 +21,7 @@ lab: $(STAMP)
 
 ## test: install everything the tests need (Python deps, Debian chromium) and run every test
 test: $(STAMP) chromium
-	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks
+	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks book
 
 ## benchmarks: print slider-update and import-time medians
 benchmarks: $(STAMP)

@@ -84,3 +84,73 @@ class Module:
         from stemcpd.cpd.toolkit import impact_record
 
         return impact_record(self.module_id, self.store, display=display)
+
+
+class NeedsAnalysis:
+    """The course's starting quiz and its advice: answer the questions, then press
+    "Which modules first?" for the modules ordered by what the answers showed (wrong and
+    confidently wrong first). Answers are kept in the CPD record as module
+    ``needs-analysis``.
+
+    Attributes:
+        quiz: the :class:`~stemcpd.quiz.render.QuizWidget` of the diagnostic bank.
+        widget: the quiz, the button and the advice, ready to display.
+    """
+
+    def __init__(self, store: ProgressStore | None = None):
+        import ipywidgets as widgets
+
+        from stemcpd.quiz.diagnostic import load_diagnostic
+        from stemcpd.quiz.render import QuizWidget
+
+        self.module = Module("needs-analysis", "Where to start: needs analysis", 10, store=store)
+        self.feedbacks: dict = {}
+        self.confidences: dict = {}
+        self.quiz = QuizWidget(load_diagnostic(), on_attempt=self._remember)
+        self.button = widgets.Button(description="Which modules first?",
+                                     tooltip="Order the modules by what your answers showed")
+        self.advice = widgets.HTML('<div role="status" aria-live="polite"></div>')
+        self.button.on_click(lambda _button: self.advise())
+        self.widget = widgets.VBox([self.quiz.widget, self.button, self.advice])
+        self.widget.add_class("stemcpd-needs-analysis")
+
+    def _remember(self, question, response, feedback, confidence):
+        self.feedbacks[question.id] = feedback
+        self.confidences[question.id] = confidence
+        self.module.record_attempt(question, response, feedback, confidence)
+
+    def advise(self, count: int = 6) -> list[tuple[str, str]]:
+        """Show and return the first ``count`` modules to do, each with its reason."""
+        import html as html_module
+
+        from stemcpd.quiz.diagnostic import recommend
+
+        ranked = recommend(self.feedbacks, self.confidences)[:count]
+        items = "".join(
+            f"<li><strong>{html_module.escape(name)}</strong>: {html_module.escape(reason)}</li>" for name, reason in ranked
+        )
+        self.advice.value = f'<div role="status" aria-live="polite"><p>Start with:</p><ol>{items}</ol></div>'
+        return ranked
+
+    def static_html(self) -> str:
+        """The questions for a page without a kernel, and how to get the advice."""
+        return self.quiz.static_html() + (
+            "<p><em>Open this page as a notebook (see How to use this course) and press "
+            "<strong>Which modules first?</strong> after answering, for modules ordered by your answers; "
+            "or compare your answers with the module map.</em></p>"
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        from stemcpd.ui.static import mimebundle_with_static_fallback
+
+        return mimebundle_with_static_fallback(self.widget, self.static_html(), "Needs analysis quiz", **kwargs)
+
+
+def needs_analysis(store: ProgressStore | None = None, display: bool = True) -> NeedsAnalysis:
+    """Build (and by default display) the course's starting :class:`NeedsAnalysis`."""
+    analysis = NeedsAnalysis(store)
+    if display:
+        from IPython.display import display as ipython_display
+
+        ipython_display(analysis)
+    return analysis

@@ -43,3 +43,25 @@ def test_module_arguments_are_checked():
         Module("physics pendulum!", "x", 30)
     with pytest.raises(ValueError, match="minutes"):
         Module("physics-pendulum", "x", 0)
+
+
+def test_needs_analysis_recommends_modules_from_the_answers(tmp_path):
+    from stemcpd.course import needs_analysis
+    from stemcpd.quiz.diagnostic import QUESTION_MODULES
+
+    store = ProgressStore(tmp_path / "progress.sqlite")
+    analysis = needs_analysis(store=store, display=False)
+    quiz = analysis.quiz
+    questions = list(quiz.bank)
+    wrong = questions[0]
+    wrong_index = next(i for i, o in enumerate(wrong.options) if not o.correct)
+    quiz.answer(wrong.id, wrong_index, confidence="sure")
+    for question in questions[1:]:
+        right = next(i for i, o in enumerate(question.options) if o.correct)
+        quiz.answer(question.id, right)
+    ranked = analysis.advise()
+    assert "Start with" in analysis.advice.value
+    assert ranked[0][0] == QUESTION_MODULES[wrong.id]
+    assert len(store.attempts("needs-analysis")) == len(questions)
+    bundle = analysis._repr_mimebundle_()
+    assert "Which modules first?" in bundle["text/html"] and "application/vnd.jupyter.widget-view+json" in bundle
