@@ -40,7 +40,7 @@ def classroom_app(name: str, width_px: int = 1200, height_px: int | None = None)
     import html
 
     import ipywidgets as widgets
-    from IPython.display import HTML, display
+    from IPython.display import display
 
     from stemcpd import simulations
 
@@ -58,27 +58,38 @@ def classroom_app(name: str, width_px: int = 1200, height_px: int | None = None)
             app.widget.remove_class("stemcpd-high-contrast")
 
     contrast.observe(_toggle, names="value")
-    display(HTML(CLASSROOM_CSS + f'<div class="stemcpd-classroom"><h1>{html.escape(app_class.title)}</h1>'
-                 f"<p>{html.escape(app_class.summary)}</p></div>"))
-    display(contrast)
-    display(app)
+    header = widgets.HTML(
+        CLASSROOM_CSS + f'<div class="stemcpd-classroom"><h1>{html.escape(app_class.title)}</h1>'
+        f"<p>{html.escape(app_class.summary)}</p></div>"
+    )
+    # One box per app, so a page can hold several (and tests can find each one).
+    box = widgets.VBox([header, contrast, app.widget])
+    box.add_class("stemcpd-classroom-app")
+    box.add_class(f"stemcpd-classroom-{name}")
+    display(box)
     return app
 
 
 def write_classroom_notebook(name: str, folder: Path) -> Path:
     """Write the one-cell notebook Voilà serves for simulation ``name``; return its path."""
+    return write_gallery_notebook([name], folder, file_name=name)
+
+
+def write_gallery_notebook(names, folder: Path, file_name: str = "gallery") -> Path:
+    """Write a notebook with one classroom app per name (one code cell each)."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
     from stemcpd import simulations
 
-    simulation = simulations.get(name)  # a clear error for an unknown name
+    chosen = [simulations.get(name).name for name in names]  # a clear error for an unknown name
+    cells = [new_code_cell("from stemcpd.classroom import classroom_app")]
+    cells += [new_code_cell(f"app = classroom_app({name!r})") for name in chosen]
     notebook = new_notebook(
-        cells=[new_code_cell(f"from stemcpd.classroom import classroom_app\napp = classroom_app({simulation.name!r})")],
-        metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
     )
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{simulation.name}.ipynb"
+    path = folder / f"{file_name}.ipynb"
     nbformat.write(notebook, path)
     return path
 

@@ -11,15 +11,28 @@
 * :mod:`stemcpd.quiz.catalogue` loads the misconception catalogue
   (``misconceptions/*.yaml``);
 * :mod:`stemcpd.quiz.units` reads typed quantities safely (no ``eval``);
-* :mod:`stemcpd.quiz.render` draws a bank with ipywidgets.
+* :mod:`stemcpd.quiz.render` draws a bank with ipywidgets;
+* :mod:`stemcpd.quiz.static` (:func:`to_html`) makes a bank a kernel-free quiz for
+  the static book, marked in the browser; :mod:`stemcpd.quiz.markup` renders bank
+  Markdown to sanitised HTML;
+* :mod:`stemcpd.quiz.progress` (:class:`ProgressStore`) records attempts in the CPD
+  record, :mod:`stemcpd.quiz.schedule` schedules retrieval with FSRS,
+  :mod:`stemcpd.quiz.starter` prints retrieval starters and
+  :mod:`stemcpd.quiz.diagnostic` is the course's needs analysis;
+* :mod:`stemcpd.quiz.gift` and :mod:`stemcpd.quiz.moodle_xml` exchange questions with
+  Moodle (:func:`from_gift`, :func:`to_gift`, :func:`to_moodle_xml`).
 
 Importing this package does not import ipywidgets or matplotlib: ``QuizWidget``
-and ``show_quiz`` are loaded from :mod:`stemcpd.quiz.render` on first use.
+and ``show_quiz`` are loaded from :mod:`stemcpd.quiz.render` on first use, and
+``to_html`` from :mod:`stemcpd.quiz.static` (which loads markdown-it when called).
 """
 
 from stemcpd.quiz.bank import Bank, BankError, Question, bank_path, load_bank, load_packaged_bank
 from stemcpd.quiz.catalogue import CatalogueError, Misconception, catalogue, load_catalogue
 from stemcpd.quiz.feedback import Feedback, apply_confidence, is_confident_error
+from stemcpd.quiz.gift import GiftError, from_gift, to_gift
+from stemcpd.quiz.moodle_xml import MoodleXmlError, to_moodle_xml
+from stemcpd.quiz.progress import ProgressStore
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion, Variable
 from stemcpd.quiz.questions import (
     MultipleChoiceQuestion,
@@ -36,13 +49,16 @@ __all__ = [
     "BankError",
     "CatalogueError",
     "Feedback",
+    "GiftError",
     "Misconception",
+    "MoodleXmlError",
     "MultipleChoiceQuestion",
     "MultipleSelectQuestion",
     "NumericQuestion",
     "Option",
     "OrderingQuestion",
     "ParameterisedNumericQuestion",
+    "ProgressStore",
     "Question",
     "ShortTextQuestion",
     "Variable",
@@ -50,10 +66,14 @@ __all__ = [
     "apply_confidence",
     "bank_path",
     "catalogue",
+    "from_gift",
     "is_confident_error",
     "load_bank",
     "load_catalogue",
     "load_packaged_bank",
+    "to_gift",
+    "to_html",
+    "to_moodle_xml",
 ]
 
 _RENDER_NAMES = ("QuizWidget", "show_quiz")
@@ -65,4 +85,8 @@ def __getattr__(name: str):
         from stemcpd.quiz import render
 
         return getattr(render, name)
+    if name == "to_html":
+        from stemcpd.quiz.static import to_html
+
+        return to_html
     raise AttributeError(f"module 'stemcpd.quiz' has no attribute {name!r}")

@@ -33,25 +33,13 @@ from stemcpd.quiz.questions import (
     OrderingQuestion,
     ShortTextQuestion,
 )
+from stemcpd.quiz.static import display_order, to_html
 from stemcpd.ui.static import mimebundle_with_static_fallback
 
 AttemptCallback = Callable[[Question, object, Feedback, "str | None"], None]
 
 CONFIDENCE_LEVELS = ("Guess", "Unsure", "Sure")
 """Labels of the optional confidence buttons; callbacks receive them lower-cased."""
-
-
-def display_order(question: MultipleChoiceQuestion | MultipleSelectQuestion | OrderingQuestion) -> list[int]:
-    """The order to show a question's options (or steps) in: shuffled, so the right
-    answer is not always where the bank's author wrote it, but the same every time
-    (seeded by the question id) so a class discussing "option B" means the same
-    option. Steps of an ordering question are never shown already in order."""
-    count = len(question.steps) if isinstance(question, OrderingQuestion) else len(question.options)
-    order = list(range(count))
-    random.Random(f"stemcpd:{question.id}").shuffle(order)
-    if isinstance(question, OrderingQuestion) and order == sorted(order):
-        order.reverse()
-    return order
 
 
 def feedback_html(feedback: Feedback) -> str:
@@ -258,68 +246,10 @@ class QuizWidget:
         return f"<p>{correct_count} of {len(self.bank)} correct so far</p>"
 
     def static_html(self) -> str:
-        """The quiz as a static page: each question, its options, and a "show answer"
-        disclosure with the feedback and the misconception behind each distractor."""
-        parts = [f"<h3>{html.escape(self.bank.title)}</h3>",
-                 "<p><em>Open this workbook in JupyterLab to answer and get feedback; "
-                 "here you can read the questions and reveal the answers.</em></p>"]
-        for number, question in enumerate(self.bank, start=1):
-            # Fixed values (seed 0), so the static page is the same on every build.
-            shown = question.instance(0) if isinstance(question, ParameterisedNumericQuestion) else question
-            parts.append(f"<p><strong>Q{number}.</strong> {html.escape(shown.prompt)}</p>")
-            parts.append(self._static_answer_html(question, shown))
-        return "".join(parts)
-
-    def _static_answer_html(self, question: Question, shown: Question) -> str:
-        parts = []
-        if isinstance(question, MultipleSelectQuestion):
-            shown_options = [question.options[index] for index in display_order(question)]
-            items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown_options)
-            explained = "".join(
-                f"<li><strong>{'✓ tick' if option.correct else '✗ leave: ' + html.escape(option.misconception or '')}"
-                f"</strong> — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
-                for option in shown_options
-            )
-            parts.append(f'<p><em>Tick all that apply.</em></p><ol type="A">{items}</ol>')
-            parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")
-        elif isinstance(question, OrderingQuestion):
-            items = "".join(f"<li>{html.escape(question.steps[index])}</li>" for index in display_order(question))
-            ordered = "".join(f"<li>{html.escape(step)}</li>" for step in question.steps)
-            explanation = f"<p>{html.escape(question.explanation)}</p>" if question.explanation else ""
-            parts.append(f"<p><em>Put these steps in order.</em></p><ul>{items}</ul>")
-            parts.append(f"<details><summary>Show answer</summary><ol>{ordered}</ol>{explanation}</details>")
-        elif isinstance(question, ShortTextQuestion):
-            accepted = ", ".join(html.escape(answer) for answer in question.answers)
-            wrong = "".join(
-                f"<li>✗ {html.escape(entry.text)} ({html.escape(entry.misconception or '')}): "
-                f"{html.escape(entry.feedback)}</li>"
-                for entry in question.wrong_answers
-            )
-            explanation = f"<p>{html.escape(question.explanation)}</p>" if question.explanation else ""
-            parts.append(
-                f"<details><summary>Show answer</summary><p>Accepted: {accepted}</p>{explanation}"
-                f"{f'<ul>{wrong}</ul>' if wrong else ''}</details>"
-            )
-        elif isinstance(question, MultipleChoiceQuestion):
-            shown_options = [question.options[index] for index in display_order(question)]
-            items = "".join(f"<li>{html.escape(option.text)}</li>" for option in shown_options)
-            explained = "".join(
-                f"<li><strong>{'✓ correct' if option.correct else '✗ ' + html.escape(option.misconception or '')}</strong>"
-                f" — {html.escape(option.text)}: {html.escape(option.feedback)}</li>"
-                for option in shown_options
-            )
-            parts.append(f'<ol type="A">{items}</ol>')
-            parts.append(f"<details><summary>Show answer</summary><ul>{explained}</ul></details>")
-        else:
-            note = (
-                "<p><em>In the live quiz the values change with each attempt.</em></p>"
-                if isinstance(question, ParameterisedNumericQuestion) else ""
-            )
-            parts.append(
-                f"{note}<details><summary>Show answer</summary><p>{shown.answer:g} {html.escape(shown.unit)}"
-                f" (accepted within {html.escape(str(shown.tolerance))})</p></details>"
-            )
-        return "".join(parts)
+        """The quiz for a static page (the book): answered and marked in the browser,
+        without a kernel, with a "Show answer" disclosure per question
+        (:func:`stemcpd.quiz.static.to_html`)."""
+        return to_html(self.bank)
 
     def _fill_input(self, question: Question, response: object) -> None:
         answer_input = self._answer_inputs[question.id]

@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
-from stemcpd.quiz.questions import MultipleChoiceQuestion
+from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz.questions import (
+    MultipleChoiceQuestion,
+    MultipleSelectQuestion,
+    OrderingQuestion,
+    ShortTextQuestion,
+)
 
 PERIODS = ("last_lesson", "last_week", "last_term")
 PERIOD_LABELS = {"last_lesson": "Last lesson", "last_week": "Last week", "last_term": "Last term"}
@@ -204,29 +210,52 @@ section.answers li { margin-bottom: 0.6em; }
 """
 
 
+def _printed(question):
+    """The question as printed: a parameterised question becomes its seed-0 instance."""
+    return question.instance(0) if isinstance(question, ParameterisedNumericQuestion) else question
+
+
 def _question_html(item: StarterQuestion) -> str:
-    question = item.question
+    question = _printed(item.question)
     parts = [
         f'<span class="from">{html.escape(PERIOD_LABELS[item.period])} · {html.escape(item.bank.title)}</span>',
         f'<p class="prompt">{html.escape(question.prompt)}</p>',
     ]
-    if isinstance(question, MultipleChoiceQuestion):
+    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
         options = "".join(
             f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.options[index].text)}</li>'
             for position, index in enumerate(option_order(question))
         )
+        if isinstance(question, MultipleSelectQuestion):
+            parts.append('<p class="answer-line">Choose all that apply.</p>')
         parts.append(f'<ol class="options">{options}</ol>')
+    elif isinstance(question, OrderingQuestion):
+        shuffled = list(range(len(question.steps)))
+        random.Random(f"stemcpd-starter:{question.id}").shuffle(shuffled)
+        steps = "".join(
+            f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.steps[index])}</li>'
+            for position, index in enumerate(shuffled)
+        )
+        parts.append(f'<ol class="options">{steps}</ol><p class="answer-line">Order: ____________________</p>')
     else:
         parts.append('<p class="answer-line">Answer: ____________________</p>')
     return "<li>" + "".join(parts) + "</li>"
 
 
 def _answer_html(item: StarterQuestion) -> str:
-    question = item.question
-    if isinstance(question, MultipleChoiceQuestion):
+    question = _printed(item.question)
+    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
         order = option_order(question)
-        position = next(place for place, index in enumerate(order) if question.options[index].correct)
-        answer = f"<strong>{LETTERS[position]}</strong>: {html.escape(question.options[order[position]].text)}"
+        answer = "; ".join(
+            f"<strong>{LETTERS[place]}</strong>: {html.escape(question.options[index].text)}"
+            for place, index in enumerate(order) if question.options[index].correct
+        )
+    elif isinstance(question, OrderingQuestion):
+        shuffled = list(range(len(question.steps)))
+        random.Random(f"stemcpd-starter:{question.id}").shuffle(shuffled)
+        answer = "<strong>" + ", ".join(LETTERS[shuffled.index(index)] for index in range(len(question.steps))) + "</strong>"
+    elif isinstance(question, ShortTextQuestion):
+        answer = "<strong>" + " / ".join(html.escape(text) for text in question.answers) + "</strong>"
     else:
         answer = f"<strong>{html.escape(f'{question.answer:g} {question.unit}')}</strong>"
     return f"<li>{answer}</li>"

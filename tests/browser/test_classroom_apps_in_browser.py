@@ -1,13 +1,15 @@
-"""Every classroom app (`stemcpd app NAME`, served by Voilà) in a real Chromium: no code
-on screen, the first control moved with the keyboard alone changes the figure, the
-readout and the live description; the high-contrast option restyles the app."""
+"""Every classroom app in a real Chromium, served by Voilà with stemcpd's template.
+
+One page holds every app (one Voilà start, not one per app); each app is then driven
+with the keyboard alone (its first control changes the figure, readout and live
+description), audited with axe-core, and its high-contrast option checked. The page
+loads nothing from another host. Separately, `stemcpd app NAME` itself serves one app."""
 
 import os
 import subprocess
 import sys
 
 import pytest
-
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import free_port, wait_for_http
@@ -15,25 +17,31 @@ from stemcpd import simulations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+NAMES = sorted(simulations.available())
 
-@pytest.fixture
-def classroom_server(isolated_record):
-    processes = []
 
-    def start(name: str) -> str:
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "stemcpd", "app", name, "--no-browser", f"--port={port}"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "STEMCPD_HOME": str(isolated_record)},
-        )
-        processes.append(process)
-        url = f"http://127.0.0.1:{port}/"
-        wait_for_http(url, process)
-        return url
+@pytest.fixture(scope="module")
+def gallery_page(browser, tmp_path_factory):
+    from stemcpd.classroom import voila_command, write_gallery_notebook
 
-    yield start
-    for process in processes:
+    folder = tmp_path_factory.mktemp("gallery")
+    notebook = write_gallery_notebook(NAMES, folder)
+    port = free_port()
+    command, environment = voila_command(notebook, port, folder)
+    process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**environment, "STEMCPD_HOME": str(folder)})
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", process)
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.outside_requests, page.errors = [], []
+        page.on("request", lambda r: page.outside_requests.append(r.url)
+                if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded", timeout=300_000)
+        page.locator(f".stemcpd-classroom-{NAMES[-1]} img.stemcpd-figure").wait_for(state="visible", timeout=300_000)
+        yield page
+        page.close()
+    finally:
         process.terminate()
         try:
             process.wait(timeout=15)
@@ -41,69 +49,81 @@ def classroom_server(isolated_record):
             process.kill()
 
 
-@pytest.mark.parametrize("name", sorted(simulations.available()))
-def test_classroom_app_is_keyboard_driven_and_shows_no_code(name, browser, classroom_server):
-    url = classroom_server(name)
-    page = browser.new_page(viewport={"width": 1366, "height": 900})
-    errors, outside = [], []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("request", lambda request: outside.append(request.url)
-            if not request.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-    page.goto(url, wait_until="domcontentloaded", timeout=120_000)
-    app = page.locator(".stemcpd-app")
-    app.wait_for(state="visible", timeout=120_000)
+def test_the_page_shows_no_code_and_loads_nothing_from_elsewhere(gallery_page):
+    assert "classroom_app(" not in gallery_page.inner_text("body")
+    assert gallery_page.outside_requests == []
+    assert gallery_page.errors == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_app_is_keyboard_driven_named_and_audited(gallery_page, name):
+    page = gallery_page
+    box = page.locator(f".stemcpd-classroom-{name}")
+    box.scroll_into_view_if_needed()
+    app = box.locator(".stemcpd-app")
     figure = app.locator("img.stemcpd-figure")
-    figure.wait_for(state="visible")
-    assert "classroom_app(" not in page.inner_text("body")
+    assert figure.bounding_box()["width"] >= 1000  # presentation size
+    live = app.locator(".stemcpd-description [role=status]")
     # Accessible names the stock widgets lack: slider handles, Play buttons, figure alt.
     page.wait_for_function(
-        "() => { const img = document.querySelector('.stemcpd-app img.stemcpd-figure');"
-        " const live = document.querySelector('.stemcpd-app .stemcpd-description [role=status]');"
-        " return img && live && img.alt === live.innerText && img.alt.length > 20; }",
-        timeout=30_000,
+        "(name) => { const box = document.querySelector('.stemcpd-classroom-' + name);"
+        " const img = box.querySelector('img.stemcpd-figure');"
+        " const live = box.querySelector('.stemcpd-description [role=status]');"
+        " return img.alt === live.innerText && img.alt.length > 20; }",
+        arg=name, timeout=30_000,
     )
-    unnamed_handles = page.evaluate(
-        "() => [...document.querySelectorAll('.stemcpd-app .noUi-handle')].filter(h => !h.getAttribute('aria-label')).length")
-    assert unnamed_handles == 0
-    unnamed_buttons = page.evaluate(
-        "() => [...document.querySelectorAll('.stemcpd-app button')]"
-        ".filter(b => !b.innerText.trim() && !b.getAttribute('aria-label')).length")
+    assert app.locator(".noUi-handle:not([aria-label])").count() == 0
+    unnamed_buttons = app.evaluate(
+        "(el) => [...el.querySelectorAll('button')].filter(b => !b.innerText.trim() && !b.getAttribute('aria-label')).length")
     assert unnamed_buttons == 0
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    violations = [v for v in Axe().run(page, context=f".stemcpd-classroom-{name}").response["violations"]
+                  if v["impact"] in ("serious", "critical")]
     assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
-    assert figure.bounding_box()["width"] >= 1000  # presentation size
 
-    before = {
-        "src": figure.get_attribute("src"),
-        "readout": app.locator(".stemcpd-readout").inner_text(),
-        "live": app.locator(".stemcpd-description [role=status]").inner_text(),
-    }
+    before = (figure.get_attribute("src"), app.locator(".stemcpd-readout").inner_text(), live.inner_text())
     first_control = simulations.get(name).load_app_class().controls[0]
-    handle = app.locator(f".stemcpd-control-{first_control.name} .noUi-handle")
-    handle.focus()
+    app.locator(f".stemcpd-control-{first_control.name} .noUi-handle").focus()
     key = "ArrowLeft" if first_control.value >= first_control.maximum else "ArrowRight"
     for _ in range(10):
         page.keyboard.press(key)
     page.wait_for_function(
-        "(before) => document.querySelector('.stemcpd-app img.stemcpd-figure').src !== before",
-        arg=before["src"], timeout=30_000,
+        "([name, src]) => document.querySelector('.stemcpd-classroom-' + name + ' img.stemcpd-figure').src !== src",
+        arg=[name, before[0]], timeout=30_000,
     )
     page.wait_for_function(
-        "(before) => document.querySelector('.stemcpd-app .stemcpd-description [role=status]').innerText !== before",
-        arg=before["live"], timeout=30_000,
+        "([name, text]) => document.querySelector('.stemcpd-classroom-' + name +"
+        " ' .stemcpd-description [role=status]').innerText !== text",
+        arg=[name, before[2]], timeout=30_000,
     )
-    assert app.locator(".stemcpd-readout").inner_text() != before["readout"]
+    assert app.locator(".stemcpd-readout").inner_text() != before[1]
 
-    page.locator(".stemcpd-contrast-toggle input").check()
-    page.wait_for_function("() => document.querySelector('.stemcpd-app.stemcpd-high-contrast') !== null")
-    background = page.evaluate(
-        "() => getComputedStyle(document.querySelector('.stemcpd-app.stemcpd-high-contrast')).backgroundColor")
+    box.locator(".stemcpd-contrast-toggle input").check()
+    page.wait_for_function(
+        "(name) => document.querySelector('.stemcpd-classroom-' + name + ' .stemcpd-app.stemcpd-high-contrast')",
+        arg=name)
+    background = app.evaluate("(el) => getComputedStyle(el).backgroundColor")
     assert background == "rgb(0, 0, 0)"
-    assert errors == []
-    assert outside == [], f"requests to other hosts: {outside}"
-    # The playback buttons' icons come from the app's own Font Awesome.
-    if page.locator(".stemcpd-play").count():
-        icon_font = page.evaluate(
-            "() => getComputedStyle(document.querySelector('.stemcpd-play i, .stemcpd-play .fa'), '::before').fontFamily")
+    if app.locator(".stemcpd-play").count():
+        icon_font = app.evaluate(
+            "(el) => getComputedStyle(el.querySelector('.stemcpd-play i, .stemcpd-play .fa'), '::before').fontFamily")
         assert "Font Awesome" in icon_font
-    page.close()
+
+
+def test_stemcpd_app_command_serves_one_app(browser, isolated_record):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "stemcpd", "app", "projectile", "--no-browser", f"--port={port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "STEMCPD_HOME": str(isolated_record)},
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", process)
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded", timeout=120_000)
+        page.locator(".stemcpd-classroom-projectile img.stemcpd-figure").wait_for(state="visible", timeout=120_000)
+        assert "classroom_app(" not in page.inner_text("body")
+        assert "Projectile" in page.inner_text("body")
+        page.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

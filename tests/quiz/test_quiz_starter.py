@@ -120,3 +120,17 @@ def test_banks_from_attempts(tmp_path):
         progress.record_attempt(bank, "q", 0, right)
     assert banks_from_attempts(progress.attempts(), now) == {
         "last_lesson": ["energy", "pendulum"], "last_week": ["electricity"], "last_term": ["forces-and-motion"]}
+
+
+def test_every_question_type_prints_with_its_answer():
+    from stemcpd.quiz import load_packaged_bank
+
+    bank = load_packaged_bank("pendulum")
+    chosen = choose_questions({"last_lesson": "pendulum"}, count=len(bank), seed=0)
+    assert {item.question.id for item in chosen} == {question.id for question in bank}
+    page = retrieval_starter({"last_lesson": "pendulum"}, count=len(bank), seed=0)
+    answers = page.split('<section class="answers">')[1]
+    assert answers.count("<li>") == len(bank)
+    assert "Choose all that apply." in page  # multiple select
+    assert "period / time period" in answers  # short text
+    assert "{length}" not in page  # parameterised: printed with values filled in
