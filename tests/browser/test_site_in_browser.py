@@ -71,3 +71,34 @@ def test_simulation_on_a_static_page_responds_without_a_kernel(site_url, browser
     assert slider.get_attribute("aria-valuetext") == "1.55 m"
     assert description.get_attribute("aria-live") == "polite"
     page.close()
+
+
+def test_navigate_to_three_modules_and_answer_the_static_quiz(site_url, browser):
+    """Follow the site's own navigation to three modules, then answer the pendulum
+    module's quiz on the static page: a multiple-choice and a numeric answer with a unit."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url, wait_until="networkidle")
+    for link_text in ("Electricity", "Acids, pH curves", "Pendulums"):
+        page.locator("nav.bd-docs-nav a", has_text=link_text).first.click()
+        page.wait_for_load_state("networkidle")
+        assert link_text.split(",")[0] in page.locator("h1").first.inner_text()
+    quiz = page.locator(".stemcpd-quiz").first
+    question = quiz.locator('[data-question-id="period-mass"]')
+    question.locator('input[value="0"]').check()  # "They have the same period."
+    question.locator("button.stemcpd-quiz-check").click()
+    question.locator(".stemcpd-quiz-feedback", has_text="Correct").wait_for(timeout=10_000)
+    question.locator('input[value="1"]').check()  # heavier swings faster
+    question.locator("button.stemcpd-quiz-check").click()
+    feedback = question.locator(".stemcpd-quiz-feedback")
+    page.wait_for_function(
+        "() => document.querySelector('[data-question-id=\"period-mass\"] .stemcpd-quiz-feedback').innerText.includes('Not yet')")
+    assert "heavier" in feedback.inner_text().lower()
+
+    numeric = quiz.locator('[data-question-id="period-1m"]')
+    numeric.locator("input[type=text]").fill("2010 ms")
+    numeric.locator("button.stemcpd-quiz-check").click()
+    numeric.locator(".stemcpd-quiz-feedback", has_text="Correct").wait_for(timeout=10_000)
+    numeric.locator("input[type=text]").fill("2.01")
+    numeric.locator("button.stemcpd-quiz-check").click()
+    numeric.locator(".stemcpd-quiz-feedback", has_text="unit").wait_for(timeout=10_000)
+    page.close()
