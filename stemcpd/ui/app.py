@@ -176,6 +176,16 @@ class SimulationApp:
         self.time_readout = widgets.HTML()
         return widgets.HBox([self.player, self.step_button, self.reset_button, self.time_slider, self.time_readout])
 
+    @classmethod
+    def show(cls, **initial):
+        """Build the app, display it in the notebook, and return it (workbooks call
+        ``show`` from a simulation's ``app`` module)."""
+        from IPython.display import display
+
+        app = cls(**initial)
+        display(app)
+        return app
+
     @property
     def params(self):
         """The model parameters the controls show now."""

@@ -85,12 +85,4 @@ class ChromatographyApp(SimulationApp):
 
 
 APP = ChromatographyApp
-
-
-def show(**initial) -> ChromatographyApp:
-    """Build the chromatography app, display it, and return it."""
-    from IPython.display import display
-
-    app = ChromatographyApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

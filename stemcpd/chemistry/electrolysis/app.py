@@ -86,12 +86,4 @@ class ElectrolysisApp(SimulationApp):
 
 
 APP = ElectrolysisApp
-
-
-def show(**initial) -> ElectrolysisApp:
-    """Build the electrolysis app, display it, and return it."""
-    from IPython.display import display
-
-    app = ElectrolysisApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -84,12 +84,4 @@ class EnergeticsApp(SimulationApp):
 
 
 APP = EnergeticsApp
-
-
-def show(**initial) -> EnergeticsApp:
-    """Build the energetics app, display it, and return it."""
-    from IPython.display import display
-
-    app = EnergeticsApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -65,12 +65,4 @@ class EnergyDistributionApp(SimulationApp):
 
 
 APP = EnergyDistributionApp
-
-
-def show(**initial) -> EnergyDistributionApp:
-    """Build the energy-distribution app, display it, and return it."""
-    from IPython.display import display
-
-    app = EnergyDistributionApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

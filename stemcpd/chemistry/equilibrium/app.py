@@ -62,12 +62,4 @@ class EquilibriumApp(SimulationApp):
 
 
 APP = EquilibriumApp
-
-
-def show(**initial) -> EquilibriumApp:
-    """Build the equilibrium app, display it, and return it."""
-    from IPython.display import display
-
-    app = EquilibriumApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

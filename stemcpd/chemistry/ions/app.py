@@ -62,12 +62,4 @@ class IonsApp(SimulationApp):
 
 
 APP = IonsApp
-
-
-def show(**initial) -> IonsApp:
-    """Build the ions app, display it, and return it."""
-    from IPython.display import display
-
-    app = IonsApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

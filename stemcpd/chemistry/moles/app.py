@@ -59,12 +59,4 @@ class MolesApp(SimulationApp):
 
 
 APP = MolesApp
-
-
-def show(**initial) -> MolesApp:
-    """Build the mole calculator, display it, and return it."""
-    from IPython.display import display
-
-    app = MolesApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -104,12 +104,4 @@ class ParticlesApp(SimulationApp):
 
 
 APP = ParticlesApp
-
-
-def show(**initial) -> ParticlesApp:
-    """Build the particles app, display it, and return it."""
-    from IPython.display import display
-
-    app = ParticlesApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

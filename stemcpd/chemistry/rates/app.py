@@ -64,12 +64,4 @@ class RatesApp(SimulationApp):
 
 
 APP = RatesApp
-
-
-def show(**initial) -> RatesApp:
-    """Build the rates app, display it, and return it."""
-    from IPython.display import display
-
-    app = RatesApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -75,12 +75,4 @@ class TitrationApp(SimulationApp):
 
 
 APP = TitrationApp
-
-
-def show(**initial) -> TitrationApp:
-    """Build the titration app, display it, and return it."""
-    from IPython.display import display
-
-    app = TitrationApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

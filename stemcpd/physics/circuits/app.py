@@ -74,12 +74,4 @@ class CircuitsApp(SimulationApp):
 
 
 APP = CircuitsApp
-
-
-def show(**initial) -> CircuitsApp:
-    """Build the circuits app, display it, and return it."""
-    from IPython.display import display
-
-    app = CircuitsApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

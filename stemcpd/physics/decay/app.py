@@ -71,12 +71,4 @@ class DecayApp(SimulationApp):
 
 
 APP = DecayApp
-
-
-def show(**initial) -> DecayApp:
-    """Build the decay app, display it, and return it."""
-    from IPython.display import display
-
-    app = DecayApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -73,12 +73,4 @@ class DensityApp(SimulationApp):
 
 
 APP = DensityApp
-
-
-def show(**initial) -> DensityApp:
-    """Build the density app, display it, and return it."""
-    from IPython.display import display
-
-    app = DensityApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -70,12 +70,4 @@ class GeneratorApp(SimulationApp):
 
 
 APP = GeneratorApp
-
-
-def show(**initial) -> GeneratorApp:
-    """Build the generator app, display it, and return it."""
-    from IPython.display import display
-
-    app = GeneratorApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

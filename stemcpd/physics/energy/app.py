@@ -78,12 +78,4 @@ class EnergyApp(SimulationApp):
 
 
 APP = EnergyApp
-
-
-def show(**initial) -> EnergyApp:
-    """Build the energy-track app, display it, and return it."""
-    from IPython.display import display
-
-    app = EnergyApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

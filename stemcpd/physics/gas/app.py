@@ -63,12 +63,4 @@ class GasApp(SimulationApp):
 
 
 APP = GasApp
-
-
-def show(**initial) -> GasApp:
-    """Build the gas app, display it, and return it."""
-    from IPython.display import display
-
-    app = GasApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

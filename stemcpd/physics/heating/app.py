@@ -84,12 +84,4 @@ class HeatingApp(SimulationApp):
 
 
 APP = HeatingApp
-
-
-def show(**initial) -> HeatingApp:
-    """Build the heating app, display it, and return it."""
-    from IPython.display import display
-
-    app = HeatingApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -68,12 +68,4 @@ class MotionApp(SimulationApp):
 
 
 APP = MotionApp
-
-
-def show(**initial) -> MotionApp:
-    """Build the trolley app, display it, and return it."""
-    from IPython.display import display
-
-    app = MotionApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

@@ -57,12 +57,4 @@ class OpticsApp(SimulationApp):
 
 
 APP = OpticsApp
-
-
-def show(**initial) -> OpticsApp:
-    """Build the optics app, display it, and return it."""
-    from IPython.display import display
-
-    app = OpticsApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

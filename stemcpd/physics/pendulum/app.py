@@ -79,12 +79,4 @@ class PendulumApp(SimulationApp):
 
 
 APP = PendulumApp
-
-
-def show(**initial) -> PendulumApp:
-    """Build the pendulum app, display it, and return it."""
-    from IPython.display import display
-
-    app = PendulumApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

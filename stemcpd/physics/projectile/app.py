@@ -79,12 +79,4 @@ class ProjectileApp(SimulationApp):
 
 
 APP = ProjectileApp
-
-
-def show(**initial) -> ProjectileApp:
-    """Build the projectile app, display it, and return it."""
-    from IPython.display import display
-
-    app = ProjectileApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

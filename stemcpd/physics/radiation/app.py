@@ -66,12 +66,4 @@ class RadiationApp(SimulationApp):
 
 
 APP = RadiationApp
-
-
-def show(**initial) -> RadiationApp:
-    """Build the radiation app, display it, and return it."""
-    from IPython.display import display
-
-    app = RadiationApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

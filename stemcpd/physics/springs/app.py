@@ -89,12 +89,4 @@ class SpringsApp(SimulationApp):
 
 
 APP = SpringsApp
-
-
-def show(**initial) -> SpringsApp:
-    """Build the springs app, display it, and return it."""
-    from IPython.display import display
-
-    app = SpringsApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app

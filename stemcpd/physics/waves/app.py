@@ -72,12 +72,4 @@ class WaveApp(SimulationApp):
 
 
 APP = WaveApp
-
-
-def show(**initial) -> WaveApp:
-    """Build the waves app, display it, and return it."""
-    from IPython.display import display
-
-    app = WaveApp(**initial)
-    display(app)
-    return app
+show = APP.show  # show(**initial) builds, displays and returns the app
