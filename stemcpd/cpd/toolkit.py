@@ -34,6 +34,7 @@ from IPython.display import display as ipython_display
 
 from stemcpd.cpd.store import ENTRY_KINDS, ProgressStore
 from stemcpd.ui.static import mimebundle_with_static_fallback
+from stemcpd.ui.timing import after_pending_updates
 
 
 class Prompt(NamedTuple):
@@ -209,6 +210,9 @@ class ToolkitForm:
                 placeholder=prompt.help,
                 tooltip=prompt.help,
                 rows=4,
+                # One update when the box loses focus (before the Save click), not
+                # throttled keystrokes that a quick Save could overtake.
+                continuous_update=False,
                 style={"description_width": "initial"},
                 # Column layout puts the long label above the box, not beside it.
                 layout=ipywidgets.Layout(width="100%", flex_flow="column", align_items="stretch"),
@@ -225,7 +229,7 @@ class ToolkitForm:
             icon="save",
             tooltip=f"Save to your CPD record ({self.store.path})",
         )
-        self.save_button.on_click(lambda _button: self.save())
+        self.save_button.on_click(lambda _button: after_pending_updates(self.save))
         self.status = ipywidgets.HTML()
         heading = ipywidgets.HTML(
             value=f"<h3>{html.escape(FORM_TITLES[kind])}: {html.escape(module)}</h3>"

@@ -35,6 +35,7 @@ from stemcpd.quiz.questions import (
 )
 from stemcpd.quiz.static import display_order, to_html
 from stemcpd.ui.static import mimebundle_with_static_fallback
+from stemcpd.ui.timing import after_pending_updates
 
 AttemptCallback = Callable[[Question, object, Feedback, "str | None"], None]
 
@@ -141,11 +142,18 @@ class QuizWidget:
                 move_button.on_click(lambda _button, question_id=question.id, step=direction: self.move_step(question_id, step))
                 extra.append(move_button)
         elif isinstance(question, ShortTextQuestion):
-            answer_input = widgets.Text(placeholder="a word or short phrase", description="Answer:")
+            # continuous_update=False: the typed text reaches the kernel as one update when
+            # the box loses focus, before the click on "Check answer". Sent keystroke by
+            # keystroke, updates are throttled while the kernel is busy and a quick click
+            # could overtake them, marking what was typed a moment earlier.
+            answer_input = widgets.Text(
+                placeholder="a word or short phrase", description="Answer:", continuous_update=False
+            )
         else:
             answer_input = widgets.Text(
                 placeholder=f"e.g. {question.example_response()}",
                 description="Answer:",
+                continuous_update=False,
             )
             if isinstance(question, ParameterisedNumericQuestion):
                 new_values_button = widgets.Button(description="New values", tooltip="Try the question with new values")
@@ -159,7 +167,9 @@ class QuizWidget:
         )
         check_button = widgets.Button(description="Check answer", tooltip=f"Check your answer to question {number}")
         feedback_area = widgets.HTML(_EMPTY_STATUS)
-        check_button.on_click(lambda _button, question_id=question.id: self._check(question_id))
+        check_button.on_click(
+            lambda _button, question_id=question.id: after_pending_updates(lambda: self._check(question_id))
+        )
 
         self._answer_inputs[question.id] = answer_input
         self._confidence_buttons[question.id] = confidence_buttons

@@ -45,20 +45,29 @@ def test_quiz_answered_with_keys_only(browser, voila_server, isolated_record):
     page.keyboard.press("Enter")
     tab_until(page, "() => document.activeElement && document.activeElement.textContent.trim() === 'Check answer'")
     page.keyboard.press("Enter")
-    status = page.locator("[role=status][aria-live=polite]", has_text="Correct").first
-    status.wait_for(timeout=30_000)
-    assert "✓" in status.inner_text()
+    mc_card = first_card.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
+    page.wait_for_function(
+        "(card) => { const s = card.querySelector('[role=status]'); return s && s.innerText.trim().length > 0; }",
+        arg=mc_card.element_handle(), timeout=60_000,
+    )
+    verdict = mc_card.locator("[role=status]").inner_text()
+    assert verdict.startswith("✓ Correct"), verdict
 
     # Numeric: type the value with its unit, Tab to "Check answer", Enter.
     numeric = page.locator("input[placeholder^='e.g.']").first
+    card = numeric.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
     numeric.focus()
     page.keyboard.type("2.01 s")
+    assert numeric.input_value() == "2.01 s"
     tab_until(page, "() => document.activeElement && document.activeElement.textContent.trim() === 'Check answer'")
     page.keyboard.press("Enter")
+    # The feedback widget re-renders its HTML, so look it up afresh inside the card.
     page.wait_for_function(
-        "() => [...document.querySelectorAll('[role=status]')].filter(s => s.innerText.includes('Correct')).length >= 2",
-        timeout=30_000,
+        "(card) => { const s = card.querySelector('[role=status]'); return s && s.innerText.trim().length > 0; }",
+        arg=card.element_handle(), timeout=60_000,
     )
+    feedback = card.locator("[role=status]").inner_text()
+    assert "Correct" in feedback, feedback
     page.close()
 
     from stemcpd.cpd import ProgressStore

@@ -121,13 +121,20 @@ def test_cli_export_writes_html_and_json(filled_store, tmp_path, monkeypatch, ca
 
 @pytest.mark.browser
 def test_pdf_export_prints_an_a4_pdf(filled_store, tmp_path):
+    """Through the real command (its own process, so its own browser session)."""
+    import subprocess
+    import sys
+
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("needs /usr/bin/chromium")
     store, _ = filled_store
     html_path = tmp_path / "record.html"
-    html_path.write_text(record.to_html(record.summarise(store, REPO)), encoding="utf-8")
-    pdf = record.to_pdf(html_path, tmp_path / "record.pdf")
-    data = pdf.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "stemcpd", "record", "export", "--store", str(store.path), "-o", str(html_path), "--pdf"],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = (tmp_path / "record.pdf").read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5000
     assert b"/MediaBox [0 0 595" in data or b"/MediaBox[0 0 595" in data  # A4 width in points
 

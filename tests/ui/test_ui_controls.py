@@ -73,3 +73,22 @@ def test_playback_time_is_shown_in_a_unit_that_suits_the_run():
     assert format_time(0.0025, 0.02) == "2.50 ms"
     assert format_time(2.5e-12, 50e-12) == "2.50 ps"
     assert format_time(3e-7, 1e-6) == "0.30 µs"
+
+
+def test_button_actions_wait_for_pending_widget_updates_in_a_kernel():
+    import asyncio
+
+    from stemcpd.ui.timing import after_pending_updates
+
+    calls = []
+    after_pending_updates(lambda: calls.append("now"))  # no event loop: runs at once
+    assert calls == ["now"]
+
+    async def kernel_like():
+        seen = []
+        after_pending_updates(lambda: seen.append("checked"), delay_s=0.05)
+        seen.append("late update arrives")  # what the front end sends meanwhile
+        await asyncio.sleep(0.1)
+        return seen
+
+    assert asyncio.run(kernel_like()) == ["late update arrives", "checked"]
