@@ -26,7 +26,10 @@ test: $(STAMP) chromium
 ## benchmarks: print slider-update and import-time medians
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/bench_slider_update.py
+	$(BIN)/python benchmarks/bench_gas.py
+	$(BIN)/python benchmarks/bench_rates.py
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_book.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -397,3 +397,47 @@ def test_model_import_does_not_pull_in_plotting_or_widgets():
         "sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+class TestIVVirtualPractical:
+    """The I–V characteristics required practical, with a milliammeter zero error."""
+
+    def test_resistor_readings_give_ohms_law_and_show_the_zero_error(self):
+        from stemcpd.physics.circuits import iv_virtual_practical
+        from stemcpd.practical import fit_line
+
+        table = iv_virtual_practical("resistor", repeats=3, seed=2)
+        voltage = np.concatenate([table.column(f"p.d., run {run}") for run in (1, 2, 3)])
+        current = np.concatenate([table.column(f"current, run {run}") for run in (1, 2, 3)])
+        gradient, intercept, gradient_error, intercept_error = fit_line(voltage, current)
+        # 100 Ω kit resistor: gradient 1/R = 0.0100 A/V within 2 %.
+        assert gradient == pytest.approx(0.01, rel=0.02)
+        # The un-zeroed milliammeter lifts the whole line by 2 mA.
+        assert intercept == pytest.approx(0.002, abs=3 * intercept_error + 0.0003)
+        assert intercept > 0
+
+    def test_lamp_is_not_ohmic_and_diode_conducts_one_way(self):
+        from stemcpd.physics.circuits import iv_virtual_practical
+
+        lamp = iv_virtual_practical("filament lamp", seed=1)
+        v, i = lamp.column("p.d., run 1"), lamp.column("current, run 1") - 0.002
+        high, low = np.argmax(v), np.argmin(np.where(v > 0.5, v, np.inf))
+        assert v[high] / i[high] > 2 * v[low] / i[low]  # resistance rises as it heats
+        diode = iv_virtual_practical("diode", seed=1)
+        dv, di = diode.column("p.d., run 1"), diode.column("current, run 1") - 0.002
+        assert np.all(np.abs(di[dv < 0]) < 0.001)  # reverse: (almost) nothing
+        assert di[np.argmax(dv)] > 0.02 and 0.6 < dv.max() < 1.0  # forward: conducts at ~0.7 V
+
+    def test_seeded_resolution_and_validation(self):
+        from stemcpd.physics.circuits import iv_virtual_practical
+
+        a = iv_virtual_practical("thermistor", seed=5)
+        np.testing.assert_array_equal(a.data, iv_virtual_practical("thermistor", seed=5).data)
+        currents = a.column("current, run 1")
+        np.testing.assert_allclose(np.round(currents / 0.0001) * 0.0001, currents, atol=1e-12)
+        with pytest.raises(ValueError, match="component must be one of"):
+            iv_virtual_practical("capacitor")
+        with pytest.raises(ValueError, match="supply_setting_v"):
+            iv_virtual_practical("resistor", supply_settings_v=[0, 50])
+        with pytest.raises(ValueError, match="repeats"):
+            iv_virtual_practical("resistor", repeats=0)

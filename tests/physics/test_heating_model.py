@@ -237,3 +237,42 @@ def test_model_is_fast_enough_for_a_slider():
     for _ in range(50):
         simulate(params)
     assert (time.perf_counter() - start) / 50 < 0.01
+
+
+class TestInsulationPractical:
+    """The thermal insulation practical: Newton cooling of wrapped beakers."""
+
+    def test_better_insulators_lose_less_heat_and_the_drop_follows_newton(self):
+        from stemcpd.physics.heating import INSULATION_HEAT_LOSS_W_PER_K, insulation_virtual_practical
+
+        table = insulation_virtual_practical(thermometer_resolution_c=0.1, seed=1)
+        drops = {m: table.column(f"temperature, {m}")[0] - table.column(f"temperature, {m}")[-1]
+                 for m in INSULATION_HEAT_LOSS_W_PER_K}
+        assert drops["polystyrene"] < drops["cotton wool"] < drops["newspaper"] < drops["no insulation"]
+        # Exact Newton cooling for the unwrapped beaker (first filled, so it starts at 80 °C):
+        expected = (80 - 20) * (1 - math.exp(-0.60 * 600 / (0.2 * 4180)))
+        assert drops["no insulation"] == pytest.approx(expected, abs=0.5)
+
+    def test_the_systematic_error_is_the_different_starting_temperatures(self):
+        from stemcpd.physics.heating import insulation_virtual_practical
+
+        table = insulation_virtual_practical(seed=0)
+        starts = [table.column(name)[0] for name in table.columns[1:]]
+        assert starts[0] - starts[-1] == pytest.approx(10.0, abs=1.0)  # 2.5 °C cooler per beaker
+        # Final temperatures mislead: polystyrene (filled last) may end cooler than a worse insulator.
+        finals = dict(zip(table.columns[1:], [table.column(name)[-1] for name in table.columns[1:]]))
+        assert finals["temperature, polystyrene"] < finals["temperature, bubble wrap"] + 3
+
+    def test_seeded_resolution_and_validation(self):
+        from stemcpd.physics.heating import insulation_virtual_practical
+
+        a = insulation_virtual_practical(seed=3)
+        np.testing.assert_array_equal(a.data, insulation_virtual_practical(seed=3).data)
+        readings = a.data[:, 1:]
+        np.testing.assert_allclose(np.round(readings / 0.5) * 0.5, readings, atol=1e-9)
+        with pytest.raises(ValueError, match="materials must come from"):
+            insulation_virtual_practical(materials=["tin foil"])
+        with pytest.raises(ValueError, match="room_temperature_c"):
+            insulation_virtual_practical(start_temperature_c=30, room_temperature_c=35)
+        with pytest.raises(ValueError, match="minutes"):
+            insulation_virtual_practical(minutes=0)

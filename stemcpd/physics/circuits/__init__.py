@@ -28,6 +28,7 @@ from .model import (
     thermistor_resistance,
     thermistor_temperature_k,
     to_table,
+    iv_virtual_practical,
     virtual_practical,
     wire_resistance,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "thermistor_resistance",
     "thermistor_temperature_k",
     "to_table",
+    "iv_virtual_practical",
     "virtual_practical",
     "wire_resistance",
 ]

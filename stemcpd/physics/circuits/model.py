@@ -48,7 +48,7 @@ from scipy.special import wrightomega
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_range
+from stemcpd.validation import check_count, check_range
 
 T25_K = 298.15  # 25 °C, the reference temperature of thermistor data sheets
 ROOM_TEMPERATURE_K = 293.15
@@ -788,3 +788,56 @@ def virtual_practical(
         title=(f"Virtual practical: resistance of {wire.diameter_m * 1000:.3g} mm wire "
                f"(ρ = {wire.resistivity_ohm_m:.3g} Ω m) against length (seed {seed})"),
     )
+
+
+# A milliammeter that was not zeroed: every reading 2 mA high. Pupils see the I–V line
+# miss the origin (a current reading with no p.d.), the systematic error to spot.
+MILLIAMMETER = Instrument(
+    "digital milliammeter", "A", resolution=0.0001, random_sd=0.0002, zero_error=0.002,
+    systematic_note="the milliammeter was not zeroed: every current reads 2 mA high",
+)
+IV_SUPPLY_SETTINGS_V = (-6.0, -4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+
+
+def iv_virtual_practical(
+    component: str = "filament lamp",
+    supply_settings_v=IV_SUPPLY_SETTINGS_V,
+    repeats: int = 2,
+    temperature_c: float = 20.0,
+    illuminance_lux: float = 300.0,
+    seed: int | None = 0,
+) -> Table:
+    """Simulated class results for the I–V characteristics required practical.
+
+    The supply (reversed for negative settings) drives the component from the school kit
+    (see :func:`kit_params`); the diode has its 100 Ω protective resistor in series, and
+    the voltmeter is across the component alone. Readings come from :data:`VOLTMETER`
+    and :data:`MILLIAMMETER`, whose zero error is the systematic error.
+
+    Raises:
+        ValueError: for an unknown component, an empty or out-of-range supply list, or
+            a bad repeat count.
+    """
+    name = component.strip().lower() if isinstance(component, str) else component
+    if name not in COMPONENTS:
+        raise ValueError(f"component must be one of {', '.join(COMPONENTS)}; got {component!r}")
+    supplies = np.asarray(supply_settings_v, dtype=float)
+    if supplies.size == 0:
+        raise ValueError("supply_settings_v must list at least one setting")
+    for setting in supplies:
+        check_range("supply_setting_v", setting, -12, 12, low_open=False, unit="V")
+    repeats = check_count("repeats", repeats, 1, 5)
+    explorer = CircuitExplorerParams(temperature_c=temperature_c, illuminance_lux=illuminance_lux)
+    params = kit_params(explorer)[name]
+    if name == "diode":
+        current = diode_current(supplies, params, KIT_DIODE_PROTECTIVE_RESISTOR_OHM)
+        across = supplies - current * KIT_DIODE_PROTECTIVE_RESISTOR_OHM
+    else:
+        across = supplies
+        current = np.asarray(iv_curve(name, supplies, params), dtype=float)
+    rng = make_rng(seed)
+    columns = [("supply setting", "V", supplies)]
+    for run in range(repeats):
+        columns.append((f"p.d., run {run + 1}", "V", VOLTMETER.read(across, rng)))
+        columns.append((f"current, run {run + 1}", "A", MILLIAMMETER.read(current, rng)))
+    return Table.from_columns(columns, title=f"Virtual practical: I–V characteristic of a {name} (seed {seed})")

@@ -460,3 +460,62 @@ def describe(run: HeatingRun) -> str:
     else:
         text += " Perfect insulation: no energy is lost, so E = mcΔT gives the true c and the block stays hot."
     return text
+
+
+# Heat-loss coefficients (W/K) of a 250 cm³ beaker of hot water with no lid, wrapped in
+# one layer of each material. Illustrative values chosen so the ordering and the size of
+# the differences match typical class results; they are not measured data.
+INSULATION_HEAT_LOSS_W_PER_K = {
+    "no insulation": 0.60,
+    "newspaper": 0.45,
+    "bubble wrap": 0.35,
+    "cotton wool": 0.30,
+    "polystyrene": 0.25,
+}
+INSULATION_NOTE = (
+    "the beakers were filled one after another from the kettle, so they start at different "
+    "temperatures: compare the temperature DROP, not the final temperature"
+)
+
+
+def insulation_virtual_practical(
+    materials=tuple(INSULATION_HEAT_LOSS_W_PER_K),
+    water_mass_kg: float = 0.2,
+    start_temperature_c: float = 80.0,
+    room_temperature_c: float = 20.0,
+    minutes: int = 10,
+    thermometer_resolution_c: float = 0.5,
+    seed: int | None = 0,
+) -> Table:
+    """Simulated class results for the thermal insulation practical: temperature every
+    minute of hot water in beakers wrapped in different materials.
+
+    Each beaker cools by Newton's law, T = T_room + (T₀ − T_room) e^(−h t / (m c)), with
+    h from :data:`INSULATION_HEAT_LOSS_W_PER_K`. The systematic error: the beakers are
+    filled one after another, so each starts a few degrees cooler than the last
+    (:data:`INSULATION_NOTE`).
+
+    Raises:
+        ValueError: for an unknown material (naming the known ones) or values out of range.
+    """
+    materials = tuple(materials)
+    unknown = [m for m in materials if m not in INSULATION_HEAT_LOSS_W_PER_K]
+    if not materials or unknown:
+        raise ValueError(f"materials must come from {', '.join(INSULATION_HEAT_LOSS_W_PER_K)}; got {unknown or 'none'}")
+    mass = check_range("water_mass_kg", water_mass_kg, 0, 10, unit="kg")
+    start = check_range("start_temperature_c", start_temperature_c, 20, 100, unit="°C")
+    room = check_range("room_temperature_c", room_temperature_c, -10, 40, low_open=False, unit="°C")
+    if room >= start:
+        raise ValueError(f"room_temperature_c ({room:g}) must be below start_temperature_c ({start:g})")
+    minutes = check_count("minutes", minutes, 1, 60)
+    rng = make_rng(seed)
+    reader = thermometer(thermometer_resolution_c)
+    times = np.arange(minutes + 1) * 60.0
+    heat_capacity = mass * SPECIFIC_HEAT_CAPACITIES_J_PER_KG_K["Water"]
+    columns = [("time", "s", times)]
+    for order, material in enumerate(materials):
+        first = start - 2.5 * order  # each beaker filled a little later, from a cooling kettle
+        h = INSULATION_HEAT_LOSS_W_PER_K[material]
+        true = room + (first - room) * np.exp(-h * times / heat_capacity)
+        columns.append((f"temperature, {material}", "°C", reader.read(true, rng)))
+    return Table.from_columns(columns, title=f"Virtual practical: thermal insulation, {mass * 1000:g} g of water (seed {seed})")
