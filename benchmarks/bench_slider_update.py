@@ -31,27 +31,45 @@ def naive_update(app, values: dict) -> bytes:
     return buffer.getvalue()
 
 
+def sweep_values(control, start) -> list[float]:
+    """UPDATES values across the control's range, each different from the one before
+    (a repeated value changes nothing and would time nothing). A control with few
+    settings (e.g. a choice of 5) is swept back and forth."""
+    steps = round((control.maximum - control.minimum) / control.step)
+    grid = [control.minimum + index * control.step for index in range(steps + 1)]
+    if len(grid) > UPDATES:
+        picks = np.unique(np.round(np.linspace(0, steps, UPDATES)).astype(int))
+        grid = [grid[index] for index in picks]
+    zigzag = grid + grid[-2:0:-1] if len(grid) > 2 else grid
+    values, index = [], 0
+    while len(values) < UPDATES:
+        value = zigzag[index % len(zigzag)]
+        if value != (values[-1] if values else start):
+            values.append(value)
+        index += 1
+    return [int(round(v)) if control.integer else float(v) for v in values]
+
+
 def bench_app(name: str) -> list[dict]:
     app = simulations.get(name).load_app_class()()
     control = app.controls[0]
     slider = app.sliders[control.name]
-    values = np.linspace(control.minimum, control.maximum, UPDATES)
-    values = np.round(values / control.step) * control.step
+    values = sweep_values(control, slider.value)
 
     app_times, model_times, naive_times = [], [], []
     for value in values:
         start = time.perf_counter()
-        slider.value = float(value)  # observe → compute → update → PNG
+        slider.value = value  # observe → compute → update → PNG
         app_times.append(time.perf_counter() - start)
     base = {c.name: c.value for c in app.controls}
     for value in values:
-        params = app.make_params({**base, control.name: float(value)})
+        params = app.make_params({**base, control.name: value})
         start = time.perf_counter()
         app.compute(params)
         model_times.append(time.perf_counter() - start)
     for value in values[::2]:  # the naive path is slow: half as many samples
         start = time.perf_counter()
-        naive_update(app, {**base, control.name: float(value)})
+        naive_update(app, {**base, control.name: value})
         naive_times.append(time.perf_counter() - start)
 
     app_row = {"name": f"{name}: {control.name} → PNG", **summarise(app_times)}

@@ -40,7 +40,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator, NoReturn
 
-import jsonschema
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when validating: importing jsonschema takes about a second
+    import jsonschema
 import yaml
 
 from stemcpd.quiz.parameterised import AnswerFunctionError, ParameterisedNumericQuestion, Variable
@@ -152,6 +155,8 @@ def bank_schema() -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(bank_schema())
 
 

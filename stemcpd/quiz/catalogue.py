@@ -29,7 +29,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import jsonschema
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when validating: importing jsonschema takes about a second
+    import jsonschema
 import yaml
 
 from stemcpd.quiz.bank import _YAML_TYPE_NAMES, BankError, _find_node, _parse_yaml, _short_repr
@@ -108,6 +111,8 @@ def catalogue_folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
 
 
