@@ -73,6 +73,7 @@ from html.parser import HTMLParser
 
 import yaml
 
+from stemcpd.quiz.bank import Question
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
     MultipleChoiceQuestion,
@@ -85,14 +86,6 @@ from stemcpd.quiz.questions import (
 )
 from stemcpd.quiz.units import ResponseParseError, parse_unit
 
-Question = (
-    MultipleChoiceQuestion
-    | MultipleSelectQuestion
-    | NumericQuestion
-    | ParameterisedNumericQuestion
-    | OrderingQuestion
-    | ShortTextQuestion
-)
 
 MISSING_WORD_BLANK = "_____"
 """What replaces the braces of a "missing word" question, as in Moodle."""
