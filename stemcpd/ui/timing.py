@@ -9,7 +9,6 @@ a short moment on the kernel's event loop lets those held updates arrive first.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 log = logging.getLogger(__name__)
@@ -17,15 +16,30 @@ log = logging.getLogger(__name__)
 SETTLE_DELAY_S = 0.3
 
 
-def after_pending_updates(callback, delay_s: float = SETTLE_DELAY_S) -> None:
+def kernel_event_loop():
+    """The running IPython kernel's event loop (with ``call_later``), or None outside a
+    kernel (a script, a test driving widgets directly)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return None
+    kernel = getattr(get_ipython(), "kernel", None)
+    return getattr(kernel, "io_loop", None)
+
+
+def after_pending_updates(callback, delay_s: float = SETTLE_DELAY_S, loop=None) -> None:
     """Call ``callback()`` once pending widget updates have had time to arrive.
 
-    In a running kernel the call is scheduled on its event loop; elsewhere (scripts,
-    tests driving widgets directly) it runs at once.
+    In a kernel the call is scheduled on the kernel's event loop (which goes on handling
+    incoming messages meanwhile); elsewhere it runs at once.
+
+    Args:
+        callback: what the button does.
+        delay_s: how long to let held updates arrive, s.
+        loop: the event loop to use (default: the running kernel's, if any).
     """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
+    loop = loop if loop is not None else kernel_event_loop()
+    if loop is None:
         callback()
         return
 

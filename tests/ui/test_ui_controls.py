@@ -76,19 +76,31 @@ def test_playback_time_is_shown_in_a_unit_that_suits_the_run():
 
 
 def test_button_actions_wait_for_pending_widget_updates_in_a_kernel():
-    import asyncio
+    from stemcpd.ui.timing import after_pending_updates, kernel_event_loop
 
-    from stemcpd.ui.timing import after_pending_updates
-
+    assert kernel_event_loop() is None  # pytest is not a kernel
     calls = []
-    after_pending_updates(lambda: calls.append("now"))  # no event loop: runs at once
+    after_pending_updates(lambda: calls.append("now"))  # outside a kernel: runs at once
     assert calls == ["now"]
 
-    async def kernel_like():
-        seen = []
-        after_pending_updates(lambda: seen.append("checked"), delay_s=0.05)
-        seen.append("late update arrives")  # what the front end sends meanwhile
-        await asyncio.sleep(0.1)
-        return seen
+    class KernelLoop:
+        """Stands in for the kernel's event loop: records, runs later on demand."""
 
-    assert asyncio.run(kernel_like()) == ["late update arrives", "checked"]
+        def __init__(self):
+            self.scheduled = []
+
+        def call_later(self, delay, function):
+            self.scheduled.append((delay, function))
+
+    loop, seen = KernelLoop(), []
+    after_pending_updates(lambda: seen.append("checked"), delay_s=0.3, loop=loop)
+    seen.append("late update arrives")  # what the front end sends meanwhile
+    assert seen == ["late update arrives"] and loop.scheduled[0][0] == 0.3
+    loop.scheduled[0][1]()
+    assert seen == ["late update arrives", "checked"]
+
+    def broken():
+        raise RuntimeError("boom")
+
+    after_pending_updates(broken, loop=loop)
+    loop.scheduled[1][1]()  # logged, not raised into the event loop
