@@ -28,7 +28,8 @@ PRESENTATION_RC = {
 }
 
 
-def new_figure(width_px: int = 900, height_px: int = 400, dpi: int = 100, ncols: int = 1, nrows: int = 1):
+def new_figure(width_px: int = 900, height_px: int = 400, dpi: int = 100, ncols: int = 1, nrows: int = 1,
+               width_ratios=None, height_ratios=None):
     """Create a figure with the Agg canvas and a grid of axes.
 
     Args:
@@ -37,16 +38,20 @@ def new_figure(width_px: int = 900, height_px: int = 400, dpi: int = 100, ncols:
         dpi: dots per inch used for rendering.
         ncols: columns of axes.
         nrows: rows of axes.
+        width_ratios: relative widths of the columns (default: equal).
+        height_ratios: relative heights of the rows (default: equal).
 
     Returns:
-        ``(figure, axes)`` where ``axes`` is a flat list of ``nrows * ncols`` axes.
+        ``(figure, axes)`` where ``axes`` is a flat list of ``nrows * ncols`` axes, row by row.
     """
     import matplotlib
 
     with matplotlib.rc_context(PRESENTATION_RC):
         figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
         FigureCanvasAgg(figure)
-        axes = figure.subplots(nrows, ncols, squeeze=False).ravel().tolist()
+        axes = figure.subplots(
+            nrows, ncols, squeeze=False, width_ratios=width_ratios, height_ratios=height_ratios
+        ).ravel().tolist()
     return figure, axes
 
 

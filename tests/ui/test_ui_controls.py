@@ -104,3 +104,12 @@ def test_button_actions_wait_for_pending_widget_updates_in_a_kernel():
 
     after_pending_updates(broken, loop=loop)
     loop.scheduled[1][1]()  # logged, not raised into the event loop
+
+
+def test_new_figure_makes_axes_with_relative_widths():
+    from stemcpd.ui.figures import new_figure
+
+    figure, (narrow, wide) = new_figure(900, 400, ncols=2, width_ratios=(1, 2))
+    figure.canvas.draw()
+    assert wide.get_position().width == pytest.approx(2 * narrow.get_position().width, rel=0.15)
+    assert figure.get_size_inches() * figure.dpi == pytest.approx((900, 400))

@@ -45,11 +45,9 @@ class ChromatographyView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 460):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1.0, 1.1))
-        self.paper_axes = self.figure.add_subplot(grid[0])
-        self.distance_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.paper_axes, self.distance_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1.0, 1.1)
+        )
         self._sample = None
 
         axes = self.paper_axes

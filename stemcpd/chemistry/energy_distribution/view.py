@@ -49,12 +49,9 @@ class EnergyDistributionView:
     """
 
     def __init__(self, width_px: int = 1100, height_px: int = 440):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 3)
-        self.speed_axes = self.figure.add_subplot(grid[0])
-        self.energy_axes = self.figure.add_subplot(grid[1])
-        self.log_axes = self.figure.add_subplot(grid[2])
+        self.figure, (self.speed_axes, self.energy_axes, self.log_axes) = new_figure(
+            width_px, height_px, ncols=3
+        )
 
         self.speed_axes.set_title("Speeds of the molecules")
         self.speed_axes.set_xlabel("speed / m s⁻¹")

@@ -30,11 +30,9 @@ class EquilibriumView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 440):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1, 1.15))
-        self.bar_axes = self.figure.add_subplot(grid[0])
-        self.haber_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.bar_axes, self.haber_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1, 1.15)
+        )
 
         self.bar_axes.set_title("H₂ + I₂ ⇌ 2HI: start and equilibrium")
         self.bar_axes.set_ylabel("concentration / mol dm⁻³")

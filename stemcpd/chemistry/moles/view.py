@@ -43,11 +43,9 @@ class ReactingMassesView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1, 1.2))
-        self.bar_axes = self.figure.add_subplot(grid[0])
-        self.gas_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.bar_axes, self.gas_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1, 1.2)
+        )
         self._reaction = None
 
         self.bar_axes.set_title("Reactants: what you have and what is needed")

@@ -38,11 +38,9 @@ class TitrationView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 430):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1.6, 1))
-        self.curve_axes = self.figure.add_subplot(grid[0])
-        self.flask_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.curve_axes, self.flask_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1.6, 1)
+        )
 
         axes = self.curve_axes
         axes.set_title("pH curve")

@@ -36,12 +36,9 @@ class CircuitsView:
     """
 
     def __init__(self, width_px: int = 1150, height_px: int = 460):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 3, width_ratios=(1, 1, 1.35))
-        self.wire_axes = self.figure.add_subplot(grid[0])
-        self.divider_axes = self.figure.add_subplot(grid[1])
-        self.iv_axes = self.figure.add_subplot(grid[2])
+        self.figure, (self.wire_axes, self.divider_axes, self.iv_axes) = new_figure(
+            width_px, height_px, ncols=3, width_ratios=(1, 1, 1.35)
+        )
         self._draw_wire_background()
 
         axes = self.divider_axes

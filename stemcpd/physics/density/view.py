@@ -29,11 +29,9 @@ class DensityView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(0.9, 1))
-        self.tank_axes = self.figure.add_subplot(grid[0])
-        self.graph_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.tank_axes, self.graph_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(0.9, 1)
+        )
 
         self.tank_axes.set_title("Side view of the block in the liquid")
         self.tank_axes.set_xlabel("x / cm")

@@ -30,11 +30,9 @@ class GeneratorView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(0.55, 1))
-        self.coil_axes = self.figure.add_subplot(grid[0])
-        self.emf_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.coil_axes, self.emf_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(0.55, 1)
+        )
         self.flux_axes = self.emf_axes.twinx()
 
         axes = self.coil_axes

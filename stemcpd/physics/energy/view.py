@@ -44,12 +44,9 @@ class EnergyView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 3, width_ratios=(1.1, 0.8, 1))
-        self.track_axes = self.figure.add_subplot(grid[0])
-        self.bar_axes = self.figure.add_subplot(grid[1])
-        self.energy_axes = self.figure.add_subplot(grid[2])
+        self.figure, (self.track_axes, self.bar_axes, self.energy_axes) = new_figure(
+            width_px, height_px, ncols=3, width_ratios=(1.1, 0.8, 1)
+        )
 
         self.track_axes.set_title("The track")
         self.track_axes.set_xlabel("horizontal distance / m")

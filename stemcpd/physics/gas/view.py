@@ -32,11 +32,9 @@ class GasView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 450):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1, 1.25))
-        self.box_axes = self.figure.add_subplot(grid[0])
-        self.speed_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.box_axes, self.speed_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1, 1.25)
+        )
 
         self.box_axes.set_title("Discs in the box (to scale)")
         self.box_axes.set_xlabel("x / nm")

@@ -51,11 +51,9 @@ class BoundaryView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 460):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1.1, 1))
-        self.ray_axes = self.figure.add_subplot(grid[0])
-        self.graph_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.ray_axes, self.graph_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1.1, 1)
+        )
 
         axes = self.ray_axes
         axes.set_title("Ray at a boundary")

@@ -39,12 +39,9 @@ class PendulumView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 400):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 3, width_ratios=(0.7, 1, 1))
-        self.sketch_axes = self.figure.add_subplot(grid[0])
-        self.angle_axes = self.figure.add_subplot(grid[1])
-        self.energy_axes = self.figure.add_subplot(grid[2])
+        self.figure, (self.sketch_axes, self.angle_axes, self.energy_axes) = new_figure(
+            width_px, height_px, ncols=3, width_ratios=(0.7, 1, 1)
+        )
 
         self.sketch_axes.set_title("The pendulum")
         self.sketch_axes.set_aspect("equal", adjustable="box")

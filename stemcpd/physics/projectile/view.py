@@ -43,11 +43,9 @@ class ProjectileView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 2, width_ratios=(1.6, 1))
-        self.path_axes = self.figure.add_subplot(grid[0])
-        self.velocity_axes = self.figure.add_subplot(grid[1])
+        self.figure, (self.path_axes, self.velocity_axes) = new_figure(
+            width_px, height_px, ncols=2, width_ratios=(1.6, 1)
+        )
 
         self.path_axes.set_title("Path of the ball")
         self.path_axes.set_xlabel("horizontal distance / m")

@@ -52,12 +52,9 @@ class SpringsView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 420):
-        self.figure = new_figure(width_px, height_px)[0]
-        self.figure.clear()
-        grid = self.figure.add_gridspec(1, 3, width_ratios=(0.45, 1, 1))
-        self.sketch_axes = self.figure.add_subplot(grid[0])
-        self.graph_axes = self.figure.add_subplot(grid[1])
-        self.bounce_axes = self.figure.add_subplot(grid[2])
+        self.figure, (self.sketch_axes, self.graph_axes, self.bounce_axes) = new_figure(
+            width_px, height_px, ncols=3, width_ratios=(0.45, 1, 1)
+        )
 
         self.sketch_axes.set_title("The springs")
         self.sketch_axes.set_ylabel("distance below support / m")
