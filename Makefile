@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stemcpd-installed
 PORT   ?= 8000
 
-.PHONY: site build serve lab test chromium benchmarks clean
+.PHONY: site build serve lab test chromium npm benchmarks clean
 
 ## site: install, build the CPD site and open it in a browser (serves on localhost:$(PORT))
-site: $(STAMP)
+site: $(STAMP) npm
 	$(BIN)/stemcpd serve --build --open --port $(PORT)
 
 ## build: install and build the CPD site into _build/html
-build: $(STAMP)
+build: $(STAMP) npm
 	$(BIN)/stemcpd build
 
 ## lab: install and open the workbooks in JupyterLab
@@ -20,7 +20,7 @@ lab: $(STAMP)
 	$(BIN)/stemcpd lab
 
 ## test: install everything the tests need (Python deps, Debian chromium) and run every test
-test: $(STAMP) chromium
+test: $(STAMP) chromium npm
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks book
 
 ## benchmarks: print slider-update and import-time medians
@@ -43,6 +43,14 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests…"; \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+# The site serves its browser libraries (from the npm registry) itself: the build needs npm.
+npm:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "Installing Node.js and npm to fetch the site's browser libraries…"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm >/dev/null; \
 	fi
 
 clean:
