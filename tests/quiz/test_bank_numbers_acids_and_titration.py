@@ -33,11 +33,17 @@ def within(question, model_value):
 
 def test_acid_concentration_from_titre(bank):
     question = bank["acid-concentration-from-titre"]
+    assert "mean titre of 20.35 cm³ of 0.100 mol/dm³" in " ".join(question.prompt.split())
     # The model's equivalence volume for the answer's concentration is the titre in the prompt.
     assert TitrationParams(acid_molar=question.answer, acid_ml=25.0, base_molar=0.100,
-                           acid_pka=None).equivalence_ml == pytest.approx(20.00, abs=1e-9)
+                           acid_pka=None).equivalence_ml == pytest.approx(20.35, abs=1e-9)
+    assert question.answer == round(0.100 * 20.35 / 25.00, 4)  # 0.0814, three significant figures
     assert question.unit == "mol/dm^3"
-    assert question.mark("0.0800 mol/dm^3").correct
+    assert question.sig_figs == 3
+    # The model answer as the quiz shows it must itself be marked fully right.
+    shown = f"{question.answer:g} {question.unit}"
+    assert shown == "0.0814 mol/dm^3"
+    assert question.mark(shown).correct and question.mark(shown).score == 1.0
 
 
 def test_mean_concordant_titre_from_the_virtual_practical(bank):
@@ -68,6 +74,11 @@ def test_hydrogen_ions_in_weak_acid(bank):
     question = bank["hydrogen-ions-in-weak-acid"]
     model_h = float(hydrogen_ion_concentration(0.0, acid_pka=ETHANOIC_PKA, **STANDARD))
     assert within(question, model_h)
+    # From the prompt's own data, pH 2.88: [H+] = 10^-2.88 = 0.001318..., so 0.00132 to 3 s.f.
+    assert "has pH 2.88" in " ".join(question.prompt.split())
+    # (The model's unrounded 0.001310 mol/dm³ is pH 2.883; the prompt quotes pH 2.88, and the
+    # model answer must follow from what the learner is given.)
+    assert question.answer == float(f"{10 ** -2.88:.3g}") == 0.00132
     assert float(ph_at(0.0, acid_pka=ETHANOIC_PKA, **STANDARD)) == pytest.approx(2.88, abs=0.005)
     # "about 1.3% ionised" and "about 75 times more" in weak-acid-higher-ph
     assert model_h / 0.100 * 100 == pytest.approx(1.3, abs=0.05)
@@ -94,11 +105,21 @@ def test_indicator_choice(bank):
     assert (phenolphthalein.ph_low, phenolphthalein.ph_high) == (8.2, 10.0)
 
 
-def test_one_drop_jump_at_equivalence(bank):
+BURETTE_DROP_CM3 = 0.05  # a drop from a burette, about 20 drops per cm³
+
+
+def test_two_drop_jump_at_equivalence(bank):
     before, after = ph_at([24.95, 25.05], acid_pka=None, **STANDARD)
     assert before == pytest.approx(4.0, abs=0.05) and after == pytest.approx(10.0, abs=0.05)
-    assert "24.95 cm³ gives pH 4.0 and 25.05 cm³ gives pH 10.0" in " ".join(
-        bank["end-point-meaning"].correct_option.feedback.split())
+    question = bank["end-point-meaning"]
+    feedback = " ".join(question.correct_option.feedback.split())
+    assert "24.95 cm³ gives pH 4.0 and 25.05 cm³ gives pH 10.0" in feedback
+    # 25.05 − 24.95 = 0.10 cm³ is two drops, not one
+    assert round((25.05 - 24.95) / BURETTE_DROP_CM3) == 2
+    assert "two drops (0.10 cm³) take the pH from about 4 to 10" in question.correct_option.text
+    assert "one drop" not in question.correct_option.text
+    steadily = next(option for option in question.options if option.misconception == "ph-changes-steadily")
+    assert "within two drops (0.10 cm³)" in " ".join(steadily.feedback.split())
 
 
 def test_dilution_figures(bank):

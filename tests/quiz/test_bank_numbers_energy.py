@@ -12,7 +12,7 @@ import pytest
 from stemcpd.physics import energy, springs
 from stemcpd.quiz import NumericQuestion, load_packaged_bank
 
-G_IN_QUESTIONS_N_PER_KG = 9.81
+G_IN_QUESTIONS_N_PER_KG = 9.8  # the AQA GCSE equation sheet's value, stated in every prompt
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +26,17 @@ def assert_matches_model(question, model_value, unit):
     assert question.mark(f"{model_value:.3g} {unit}").correct
 
 
+def test_every_g_in_the_bank_is_the_aqa_value(bank):
+    for question in bank:
+        text = " ".join(question.prompt.split())
+        if "g =" in text:
+            assert "g = 9.8 N/kg" in text and "9.81" not in text, question.id
+
+
 def test_speed_at_the_bottom_of_a_frictionless_ramp(bank):
     run = energy.simulate(energy.TrackParams(height_m=2.0, friction_coefficient=0.0, g_m_s2=G_IN_QUESTIONS_N_PER_KG))
     assert_matches_model(bank["speed-at-bottom-frictionless"], run.speed_at_bottom_m_s, "m/s")
+    assert bank["speed-at-bottom-frictionless"].answer == round(math.sqrt(2 * 9.8 * 2.0), 2)  # 6.26 m/s
 
 
 def test_thermal_energy_on_the_first_descent(bank):
@@ -40,6 +48,10 @@ def test_thermal_energy_on_the_first_descent(bank):
     assert run.speed_at_bottom_m_s == pytest.approx(4.03, abs=0.005)
     kinetic_j = 0.5 * params.mass_kg * run.speed_at_bottom_m_s**2
     assert_matches_model(bank["thermal-energy-on-descent"], run.initial_energy_j - kinetic_j, "J")
+    # The model answer follows from the prompt's own (rounded) data: mgh − ½mv² with
+    # m = 1.0 kg, g = 9.8 N/kg, h = 1.0 m and v = 4.03 m/s is 1.68 J.
+    assert "Taking g = 9.8 N/kg" in " ".join(bank["thermal-energy-on-descent"].prompt.split())
+    assert bank["thermal-energy-on-descent"].answer == round(1.0 * 9.8 * 1.0 - 0.5 * 1.0 * 4.03**2, 2) == 1.68
     # the same figure from the efficiency 1 − μ/tan θ
     assert run.initial_energy_j * (1 - energy.first_descent_efficiency(params)) == pytest.approx(
         run.initial_energy_j - kinetic_j)

@@ -11,7 +11,7 @@ from stemcpd.physics.motion import acceleration, terminal_velocity
 from stemcpd.physics.projectile import flight
 from stemcpd.quiz import NumericQuestion, load_packaged_bank
 
-G_IN_QUESTIONS_N_PER_KG = 9.81
+G_IN_QUESTIONS_N_PER_KG = 9.8  # the AQA GCSE equation sheet's value, stated in every prompt
 
 
 @pytest.fixture(scope="module")
@@ -25,25 +25,39 @@ def assert_matches_model(question, model_value, unit):
     assert question.mark(f"{model_value:.3g} {unit}").correct
 
 
+def test_every_g_in_the_bank_is_the_aqa_value(bank):
+    for question in bank:
+        text = " ".join(question.prompt.split())
+        if "g =" in text:
+            assert "g = 9.8 N/kg" in text and "9.81" not in text, question.id
+    assert "changes by 9.8 m/s every second" in " ".join(bank["forces-at-top-of-flight"].correct_option.feedback.split())
+
+
 def test_trolley_acceleration(bank):
     model_value = acceleration(0.90, 0.10, friction_n=0.0, g=G_IN_QUESTIONS_N_PER_KG)
     assert_matches_model(bank["trolley-acceleration"], model_value, "m/s^2")
+    assert bank["trolley-acceleration"].answer == round(0.10 * 9.8 / (0.90 + 0.10), 3)  # 0.980
 
 
 def test_trolley_acceleration_with_friction(bank):
     model_value = acceleration(0.90, 0.10, friction_n=0.10, g=G_IN_QUESTIONS_N_PER_KG)
     assert_matches_model(bank["trolley-acceleration-with-friction"], model_value, "m/s^2")
+    assert bank["trolley-acceleration-with-friction"].answer == round((0.10 * 9.8 - 0.10) / (0.90 + 0.10), 3)
 
 
 def test_skydiver_terminal_velocity(bank):
     model_value = terminal_velocity(70.0, 0.25, g=G_IN_QUESTIONS_N_PER_KG)
     assert_matches_model(bank["skydiver-terminal-velocity"], model_value, "m/s")
+    assert bank["skydiver-terminal-velocity"].answer == round((70.0 * 9.8 / 0.25) ** 0.5, 1)  # 52.4
 
 
 def test_horizontal_throw_time_and_distance(bank):
     throw = flight(10.0, 0.0, height=5.0, g=G_IN_QUESTIONS_N_PER_KG)
     assert_matches_model(bank["horizontal-throw-time"], throw.time_of_flight, "s")
     assert_matches_model(bank["horizontal-throw-distance"], throw.range, "m")
+    fall_time_s = (2 * 5.0 / 9.8) ** 0.5
+    assert bank["horizontal-throw-time"].answer == float(f"{fall_time_s:.3g}")  # 1.01 s, 3 s.f. as asked
+    assert bank["horizontal-throw-distance"].answer == round(10.0 * fall_time_s, 1)  # 10.1 m
 
 
 def test_thrown_and_dropped_balls_take_the_same_time(bank):

@@ -43,7 +43,11 @@ def test_specific_heat_from_the_practical(bank):
     run = simulate(HeatingParams())  # 50 W, 1 kg aluminium, lagged (h = 0.3 W/K), 600 s
     assert run.temperature_rise_k == pytest.approx(30.2, abs=0.05)  # the rise quoted in the prompt
     assert within(question, run.apparent_specific_heat_j_per_kg_k)
+    # From the prompt's own data: c = P t / (m ΔT) = 50 × 600 / (1.00 × 30.2) = 993 J/kg °C
+    assert question.answer == round(50 * 600 / (1.00 * 30.2))
     assert question.mark("993 J/kg/K").correct
+    # the spellings the prompt invites (°C and K intervals are the same size)
+    assert question.mark("993 J/(kg °C)").correct and question.mark("993 J/(kg K)").correct
 
 
 def test_class_results_are_too_high(bank):
@@ -53,7 +57,7 @@ def test_class_results_are_too_high(bank):
 
 def test_same_energy_temperature_rises(bank):
     feedback = bank["same-energy-which-hotter"].correct_option.feedback
-    assert "about 22 K" in feedback and "about 4.8 K" in feedback
+    assert "about 22 °C" in feedback and "about 4.8 °C" in feedback  # AQA's units: c in J/kg °C
     assert temperature_rise(20000, 1.0, 900) == pytest.approx(22, abs=0.5)
     assert temperature_rise(20000, 1.0, WATER_C_J_PER_KG_K) == pytest.approx(4.8, abs=0.05)
 

@@ -54,6 +54,7 @@ def test_g_from_the_gradient(bank, pendulum_fit):
     assert gradient == pytest.approx(4.04, abs=0.005)
     assert_matches_model(question, 4 * math.pi**2 / gradient, "N/kg")
     assert question.mark(f"{4 * math.pi**2 / 4.04:.3g} N/kg").correct  # from the quoted, rounded gradient
+    assert question.answer == round(4 * math.pi**2 / 4.04, 2) == 9.77  # the prompt's own data, not 9.78
 
 
 def test_length_axis_intercept_is_the_systematic_error(bank, pendulum_fit):
@@ -63,10 +64,22 @@ def test_length_axis_intercept_is_the_systematic_error(bank, pendulum_fit):
     assert intercept == pytest.approx(0.029, abs=0.0005)
     assert_matches_model(question, -intercept / gradient, "m")
     assert_matches_model(question, -0.029 / 4.04, "m")
+    assert question.answer == round(-0.029 / 4.04, 4) == -0.0072  # the prompt's own data, not -0.0071
     # the offset is the metre rule's systematic error (about -1 cm), blurred by random error
     assert -intercept / gradient == pytest.approx(METRE_RULE.zero_error, abs=0.005)
     assert "-0.7 cm" in prompt(bank["offset-in-pendulum-graph"])
     assert -intercept / gradient * 100 == pytest.approx(-0.7, abs=0.05)
+
+
+def test_offset_question_reads_the_shortfall_from_the_graph(bank):
+    # The graph shows about 0.7 cm, so the answer must not claim "about 1 cm" (the model's hidden
+    # 1.0 cm error is what the learner is trying to find, not something they are given).
+    question = bank["offset-in-pendulum-graph"]
+    texts = [question.prompt] + [option.text for option in question.options] + [
+        option.feedback for option in question.options]
+    flat = " ".join(" ".join(texts).split())
+    assert "1 cm" not in flat
+    assert "about 0.7 cm by the graph" in question.correct_option.text
 
 
 def test_period_uncertainty_from_half_the_range(bank, pendulum_table):

@@ -3,6 +3,10 @@
 The bank's numeric questions are hinge questions from physics lessons; each answer is
 recomputed from the model function that produces it and checked within the question's
 own tolerance. Numbers quoted in the pendulum hinge question's feedback are checked too.
+
+Two values of g, each stated in its prompt: GCSE calculations (trolley, projectile) take
+the AQA equation sheet's 9.8 N/kg; pendulum periods (T = 2π√(L/g), A level) take the
+A-level data sheet's 9.81 N/kg, the value the pendulum app uses.
 """
 
 import pytest
@@ -12,7 +16,8 @@ from stemcpd.physics.pendulum import GRAVITY_PRESETS_M_S2, period, small_angle_p
 from stemcpd.physics.projectile import flight
 from stemcpd.quiz import NumericQuestion, load_packaged_bank
 
-G_IN_QUESTIONS_N_PER_KG = 9.81
+G_IN_QUESTIONS_N_PER_KG = 9.81  # pendulum questions (A level)
+G_GCSE_N_PER_KG = 9.8  # the AQA GCSE equation sheet
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +45,28 @@ def test_sixty_degree_release_period(bank):
 
 
 def test_horizontal_throw_time(bank):
-    throw = flight(10.0, 0.0, height=5.0, g=G_IN_QUESTIONS_N_PER_KG)
-    assert_matches_model(bank["hinge-horizontal-throw-time"], throw.time_of_flight, "s")
+    question = bank["hinge-horizontal-throw-time"]
+    assert "Take g = 9.8 N/kg" in " ".join(question.prompt.split())
+    throw = flight(10.0, 0.0, height=5.0, g=G_GCSE_N_PER_KG)
+    assert_matches_model(question, throw.time_of_flight, "s")
+    assert question.answer == round((2 * 5.0 / G_GCSE_N_PER_KG) ** 0.5, 3)  # 1.010 s from the prompt's data
     # the time to fall does not depend on the horizontal speed
     assert flight(20.0, 0.0, height=5.0).time_of_flight == pytest.approx(throw.time_of_flight, rel=1e-3)
 
 
 def test_trolley_acceleration(bank):
-    assert_matches_model(bank["hinge-trolley-acceleration"], acceleration(0.90, 0.10, g=G_IN_QUESTIONS_N_PER_KG), "m/s^2")
+    question = bank["hinge-trolley-acceleration"]
+    assert "Take g = 9.8 N/kg" in " ".join(question.prompt.split())
+    assert_matches_model(question, acceleration(0.90, 0.10, g=G_GCSE_N_PER_KG), "m/s^2")
+    assert question.answer == round(0.10 * G_GCSE_N_PER_KG / (0.90 + 0.10), 3)  # 0.980 m/s²
+
+
+def test_pendulum_questions_state_their_g_and_the_a_level_formula(bank):
+    for question_id in ("hinge-quarter-metre-period", "hinge-sixty-degree-period"):
+        prompt = " ".join(bank[question_id].prompt.split())
+        assert "Take g = 9.81 N/kg, the A-level data-sheet value" in prompt
+        assert "Beyond GCSE" in prompt
+    assert bank["hinge-quarter-metre-period"].answer == round(small_angle_period(0.25, g=9.81), 3)
 
 
 def test_pendulum_hinge_feedback_numbers(bank):
