@@ -142,7 +142,7 @@ def test_nitride_lowers_the_oxygen_to_magnesium_ratio():
 
 def test_motor_coil_explained_by_forces_through_the_axle():
     feedback = flat(load_packaged_bank("magnetism-and-electromagnetism")["wire-parallel-to-field"].correct_option.feedback)
-    assert "through the axle" in feedback
+    assert "the lines of those forces pass through the axle" in feedback
     assert "not a wire lying along the field" in feedback
 
 
