@@ -25,6 +25,8 @@ def assert_matches_model(question, model_value, unit):
 def test_molar_mass_of_calcium_carbonate(bank):
     assert_matches_model(bank["molar-mass-calcium-carbonate"], moles.molar_mass("CaCO3"), "g/mol")
     assert bank["molar-mass-calcium-carbonate"].mark("100 g/mol").correct  # GCSE Ar values
+    # the prompt's own data: Ca = 40.1, C = 12.0, O = 16.0 (the model's precise values give 100.09)
+    assert bank["molar-mass-calcium-carbonate"].answer == round(40.1 + 12.0 + 3 * 16.0, 1) == 100.1
 
 
 def test_moles_of_sodium_hydroxide(bank):
@@ -98,6 +100,11 @@ def test_magnesium_oxide_formula_from_masses(bank):
     ratio = moles.moles(0.16, "O") / moles.moles(0.24, "Mg")
     assert round(ratio) == 1
     assert "1 : 1" in bank["empirical-formula-from-masses"].correct_option.text
+    # The slip option divides by Mr(O2) = 32 and so gets Mg2O, a 2 : 1 ratio (not MgO2).
+    slip_ratio = moles.moles(0.24, "Mg") / (0.16 / 32.0)
+    assert round(slip_ratio) == 2
+    slip = next(o for o in bank["empirical-formula-from-masses"].options if o.misconception == "oxygen-counted-as-molecules")
+    assert slip.text.startswith("Mg₂O:") and "2 : 1" in slip.text
 
 
 def test_smoke_loss_ratio_quoted(bank):
