@@ -177,10 +177,9 @@ def test_two_half_lives_feedback_matches_each_wrong_answer():
     assert "400 is what is left after one half-life" in flat(once.feedback)
 
 
-# Known, not yet corrected: the answer must become 2.01 (3 s.f., as the prompt asks), but
-# tests/quiz/test_quiz_cli.py quotes the bank's literal "answer: 2.006", so the two change
-# together (outside this helper's files).
-KNOWN_SHOWN_ANSWER_DEFECTS = {("pendulum", "period-1m")}
+# Shown model answers known not to mark fully right (none now: pendulum period-1m became
+# 2.01, to the 3 s.f. its prompt asks for).
+KNOWN_SHOWN_ANSWER_DEFECTS: set = set()
 
 
 def shown_answer_feedback(question):

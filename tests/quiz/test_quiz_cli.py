@@ -64,9 +64,9 @@ def test_validate_reports_every_problem(tmp_path):
 
 def test_validate_catches_a_number_that_disagrees_with_the_model(tmp_path):
     text = bank_path("pendulum").read_text(encoding="utf-8")
-    assert "answer: 2.006" in text
+    assert "answer: 2.01" in text
     path = tmp_path / "pendulum.yaml"
-    path.write_text(text.replace("answer: 2.006", "answer: 2.2"), encoding="utf-8")
+    path.write_text(text.replace("answer: 2.01", "answer: 2.2"), encoding="utf-8")
     problems = validate([path])
     assert len(problems) == 1 and "period-1m" in problems[0] and "disagrees with the model" in problems[0]
 
