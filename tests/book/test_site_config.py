@@ -71,6 +71,8 @@ def test_no_page_carries_widget_state_font_awesome_script_or_mathjax(built_site)
     for name, page in pages.items():
         assert "application/vnd.jupyter.widget-state+json" not in page, name
         assert "fontawesome.js" not in page and "all.min.js" not in page, name
+        if name != "search.html":  # only the search page needs the whole site's index
+            assert "searchindex.js" not in page, name
         scripts = re.findall(r'<script[^>]*src="([^"]+)"', page)
         assert not [src for src in scripts if "mathjax" in src.lower()], name
     # The icons still have their webfont (from the theme's stylesheet).

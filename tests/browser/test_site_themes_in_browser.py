@@ -144,6 +144,19 @@ def test_no_page_is_heavier_than_the_budget_or_fetches_from_another_host(built_s
     assert outside == set()
 
 
+def test_search_from_a_page_still_finds_the_module(site_url, browser):
+    """Pages no longer load the search index; the search page loads it and finds pages."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(site_url, "book/glossary.html"), wait_until="networkidle")
+    page.keyboard.press("Control+k")  # the theme's search shortcut opens its search box
+    search_box = page.locator("input[name=q]:visible").first
+    search_box.fill("pendulum")
+    search_box.press("Enter")
+    page.wait_for_url("**/search.html?q=pendulum*")
+    page.locator("#search-results a", has_text="Pendulums").first.wait_for(timeout=15_000)
+    page.close()
+
+
 @pytest.mark.parametrize("width, height", [(320, 640), (375, 812)])
 def test_every_page_fits_a_phone_without_sideways_scrolling(built_site, site_url, browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
