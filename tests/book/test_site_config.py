@@ -81,6 +81,21 @@ def test_no_page_carries_widget_state_font_awesome_script_or_mathjax(built_site)
 
 
 @pytest.mark.slow
+def test_the_site_ships_only_the_icons_it_shows(built_site):
+    html_dir = built_site[0] / "_build" / "html"
+    icons_css = (html_dir / "_static" / "stemcpd-icons.css").read_text(encoding="utf-8")
+    declared = set(re.findall(r"U\+([0-9A-F]+)", icons_css))
+    # The header's download (f019), full-screen (f065) and search (f002) icons, the
+    # tip admonition's lightbulb (f0eb): cut from the theme's 1,400-icon font.
+    assert {"F019", "F065", "F002", "F0EB"} <= declared and len(declared) < 100
+    for weight in ("solid-900", "regular-400"):
+        font = html_dir / "_static" / f"stemcpd-fa-{weight}.woff"
+        assert 500 < font.stat().st_size < 20_000, font
+        assert f"stemcpd-fa-{weight}.woff" in icons_css
+    assert "stemcpd-icons.css" in (html_dir / "workbooks" / "physics-pendulum.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_maths_is_mathml_only_where_a_page_has_maths(built_site):
     pages = built_pages(built_site)
     pendulum = pages["workbooks/physics-pendulum.html"]

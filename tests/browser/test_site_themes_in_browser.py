@@ -144,6 +144,19 @@ def test_no_page_is_heavier_than_the_budget_or_fetches_from_another_host(built_s
     assert outside == set()
 
 
+def test_icons_come_from_the_sites_small_icon_font(site_url, browser):
+    page = browser.new_page()
+    fonts = []
+    page.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    page.goto(urljoin(site_url, "workbooks/physics-pendulum.html"), wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    download_icon = page.locator(".dropdown-download-buttons i.fa-download").first
+    assert download_icon.bounding_box()["width"] > 8  # drawn, not an empty box
+    assert any("stemcpd-fa-solid-900.woff" in url for url in fonts), fonts
+    assert not any("webfonts/fa-solid-900" in url for url in fonts), fonts
+    page.close()
+
+
 def test_search_from_a_page_still_finds_the_module(site_url, browser):
     """Pages no longer load the search index; the search page loads it and finds pages."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
