@@ -53,12 +53,23 @@ def _root(args) -> Path:
 
 
 def build_site(
-    root: Path, *, all_pages: bool = False, output: Path | None = None, quiet: bool = False, strict: bool = False
+    root: Path,
+    *,
+    all_pages: bool = False,
+    output: Path | None = None,
+    quiet: bool = False,
+    strict: bool = False,
+    launch_url: str | None = None,
+    toc: Path | None = None,
 ) -> Path:
     """Run ``jupyter-book build`` on the course and return the built ``index.html``.
 
     Notebooks are executed with the execution cache, so an unchanged rebuild is fast.
     ``strict`` turns Sphinx warnings (a broken link, a failing cell) into a failed build.
+    ``launch_url`` (a JupyterHub's address or a template with ``{path}``) adds an "Open
+    live" link to every notebook page, overriding ``stemcpd_launch_url`` in _config.yml;
+    ``None`` keeps the _config.yml value. ``toc`` builds only the pages of another
+    table of contents (a quick partial build).
 
     Raises:
         CliError: if the build fails (jupyter-book's own output says why).
@@ -67,13 +78,25 @@ def build_site(
     command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(root)]
     if output is not None:
         command += ["--path-output", str(output)]
+    if toc is not None:
+        command += ["--toc", str(toc)]
     if all_pages:
         command.append("--all")
     if strict:
         command += ["-W", "--keep-going"]
+    environment = dict(os.environ)
+    # Read by stemcpd.site.theme (jupyter-book has no option to set one Sphinx value).
+    environment.pop("STEMCPD_LAUNCH_URL", None)
+    if launch_url is not None:
+        from stemcpd.site.theme import check_launch_url
+
+        try:
+            environment["STEMCPD_LAUNCH_URL"] = check_launch_url(launch_url)
+        except Exception as error:  # sphinx's ConfigError: say it before a long build
+            raise CliError(str(error)) from None
     if not quiet:
         print("Building the CPD site (workbooks are executed; unchanged ones come from the cache)…", flush=True)
-    result = subprocess.run(command, cwd=root, capture_output=quiet, text=True)
+    result = subprocess.run(command, cwd=root, capture_output=quiet, text=True, env=environment)
     if result.returncode != 0:
         detail = (result.stdout or "")[-3000:] + (result.stderr or "")[-3000:] if quiet else ""
         raise CliError(f"the site build failed (jupyter-book exit code {result.returncode}).\n{detail}")
@@ -101,8 +124,10 @@ def make_server(site: Path, host: str = "127.0.0.1", port: int = 8000) -> http.s
 
 def cmd_build(args) -> int:
     root = _root(args)
-    index = build_site(root, all_pages=args.all, strict=args.strict)
+    index = build_site(root, all_pages=args.all, strict=args.strict, launch_url=args.launch_url)
     print(f"\nThe CPD site is built: {index}")
+    if args.launch_url:
+        print(f"Notebook pages link to live copies on {args.launch_url}")
     print("Serve it with:  stemcpd serve --open")
     return 0
 
@@ -291,6 +316,12 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--all", action="store_true", help="rebuild every page, not only changed ones")
     build.add_argument("--strict", action="store_true", help="fail on any warning (broken link, failing cell)")
+    build.add_argument(
+        "--launch-url", metavar="URL",
+        help="add an 'Open live' link to every notebook page: a JupyterHub's address (opens "
+        "URL/hub/user-redirect/lab/tree/<notebook>) or any address with {path} in it (e.g. a Binder "
+        "link); overrides stemcpd_launch_url in _config.yml, and --launch-url '' turns the link off",
+    )
     build.set_defaults(handler=cmd_build)
 
     serve = commands.add_parser(

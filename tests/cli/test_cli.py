@@ -81,7 +81,7 @@ def test_lab_starts_jupyterlab_on_the_workbooks(monkeypatch, capsys):
 
 def test_build_reports_where_the_site_is(monkeypatch, capsys, tmp_path):
     index = tmp_path / "_build" / "html" / "index.html"
-    monkeypatch.setattr(cli, "build_site", lambda root, all_pages, strict: index)
+    monkeypatch.setattr(cli, "build_site", lambda root, **options: index)
     monkeypatch.chdir(REPO)
     assert cli.main(["build"]) == 0
     out = capsys.readouterr().out
