@@ -24,8 +24,8 @@
   var IDLE_MS = 10 * 60 * 1000;     // no key, pointer or scroll for this long: not studying
   var VISIT_SAVE_MS = 15 * 1000;    // how often visible time is written while reading
   var store = window.stemcpdStore;
-  var NOT_KEPT = "kept only until you close this tab (this browser is not letting the site keep data) — " +
-    "export your record from My CPD record";
+  var NOT_KEPT = "kept only until you close this tab — export your record from My CPD record " +
+    "(this browser is not letting the site keep data)";
 
   // ------------------------------------------------------------------ helpers
 
