@@ -20,6 +20,10 @@ Why it is built this way:
 * The schema is versioned with ``PRAGMA user_version``; :data:`MIGRATIONS` is
   the hook later versions append to.
 * Only parameterised SQL is used for values.
+* A record exported elsewhere (the course site, another computer) joins this one
+  with :meth:`ProgressStore.import_record`: one transaction, original timestamps,
+  nothing added twice. Reads are ordered by time (then id), so imported history
+  takes its place among what was saved here.
 
 Timestamps are ISO-8601 strings in UTC in the file and timezone-aware
 :class:`datetime.datetime` objects in Python.

@@ -29,6 +29,7 @@ import json
 import shutil
 from pathlib import Path
 
+from stemcpd.cpd.record import misconception_name as readable_name
 from stemcpd.site import page_has
 
 FORM_MARKER = 'class="stemcpd-record-form"'
@@ -37,13 +38,6 @@ RECORD_PAGE = "book/my-record"
 NEEDS_ANALYSIS_MODULE = "needs-analysis"
 AJV_PACKAGE, AJV_FILE = "ajv", "dist/ajv.min.js"
 VENDOR_FOLDER = "stemcpd-vendor"
-
-
-def readable_name(misconception_id: str) -> str:
-    """A misconception id as a teacher reads it: "heavier-swings-faster" → "Heavier swings faster"."""
-    words = misconception_id.replace("_", "-").split("-")
-    text = " ".join(word for word in words if word)
-    return text[:1].upper() + text[1:]
 
 
 def record_data(modules: list[dict]) -> dict:
@@ -134,6 +128,8 @@ def _write_static(app, exception) -> None:
     shutil.copyfile(schema_path(), static / "record.schema.json")
     (static / VENDOR_FOLDER).mkdir(exist_ok=True)
     shutil.copyfile(vendored_file(AJV_PACKAGE, AJV_FILE), static / VENDOR_FOLDER / "ajv.min.js")
+    # Ajv is MIT-licensed: its notice travels with the copy.
+    shutil.copyfile(vendored_file(AJV_PACKAGE, "LICENSE"), static / VENDOR_FOLDER / "ajv.LICENSE.txt")
 
 
 def setup(app):
