@@ -111,6 +111,15 @@ def test_every_toolkit_form_is_a_real_form_and_an_action_plan_survives_a_reload(
     legends = impact.locator("fieldset > legend").all_inner_texts()
     assert legends == ["On me", "On colleagues and my department", "On pupils"]
     assert impact.get_by_label("Level 5: What difference it made to pupils' learning").count() == 1
+    # Where the module stands, by the record's rule, updated as the teacher works.
+    progress = form_of(page, "action_plan").locator(".stemcpd-record-progress")
+    assert progress.inner_text() == ("To complete this module: action plan written; recall quiz not answered yet; "
+                                     "reflection not written yet.")
+    page.evaluate("answer => stemcpdStore.addAttempt(answer)", WRONG_ANSWER)
+    form_of(page, "reflection").locator("textarea").first.fill("Amplitude matters")
+    form_of(page, "reflection").locator("textarea").first.blur()
+    assert progress.inner_text() == ("This module is complete in your record; add your impact record after "
+                                     "teaching with it.")
     # Visible time on the page is recorded for the record.
     visits = page.evaluate("() => stemcpdStore.get('visits')")
     assert visits[MODULE]["first"] <= visits[MODULE]["last"] and visits[MODULE]["seconds"] >= 0

@@ -238,6 +238,33 @@
     write();  // the visit itself: the module is started
   }
 
+  /* One line in the module's first form: where this module stands in the record, by the
+   * same rule as the record page (action plan, quiz attempted, reflection). */
+  function showProgress(container, module) {
+    var line = el("p", {className: "stemcpd-record-progress"});
+    var intro = container.querySelector(".stemcpd-record-intro");
+    if (intro && intro.parentNode) intro.parentNode.insertBefore(line, intro.nextSibling);
+    else container.appendChild(line);
+    function update() {
+      var written = function (kind) {
+        var texts = store.latestEntries(module, kind);
+        return Object.keys(texts).some(function (k) { return typeof texts[k] === "string" && texts[k].trim(); });
+      };
+      var plan = written("action_plan"), reflection = written("reflection"), impact = written("impact_record");
+      var quiz = store.attempts().some(function (a) { return a && a.module === module; });
+      if (plan && quiz && reflection) {
+        line.textContent = "This module is complete in your record" +
+          (impact ? ", impact recorded." : "; add your impact record after teaching with it.");
+      } else {
+        line.textContent = "To complete this module: action plan " + (plan ? "written" : "not written yet") +
+          "; recall quiz " + (quiz ? "answered" : "not answered yet") + "; reflection " +
+          (reflection ? "written" : "not written yet") + ".";
+      }
+    }
+    update();
+    store.onChange(function (name) { if (name === null || name === "entries" || name === "attempts") update(); });
+  }
+
   // ------------------------------------------------------------ the record
 
   /* Everything the record page shows, computed from the store: the same rules as
@@ -747,7 +774,10 @@
       var module = buildForm(forms[i], i);
       if (module && firstModule === null) firstModule = module;
     }
-    if (firstModule) trackVisits(firstModule);
+    if (firstModule) {
+      showProgress(forms[0], firstModule);
+      trackVisits(firstModule);
+    }
     var recordRoot = document.getElementById("stemcpd-my-record");
     if (recordRoot) buildRecordPage(recordRoot);
   }
