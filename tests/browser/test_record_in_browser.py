@@ -271,6 +271,22 @@ def test_importing_a_file_in_the_browser(site_url, context, tmp_path):
         assert expected[name] in message.inner_text() and message.inner_text().endswith("Nothing was changed.")
         assert storage(page) == before, name
 
+    # A valid record that does not fit in a full browser storage: all or nothing.
+    page.evaluate("""() => { const real = Storage.prototype.setItem; window.realSetItem = real;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(value).length > 50000) throw new DOMException('full', 'QuotaExceededError');
+        return real.call(this, key, value); }; }""")
+    too_big = {"format": "stemcpd-record", "version": 1, "attempts": [{**WRONG_ANSWER, "answered_at": "2026-12-01T10:00:00Z"}],
+               "entries": [{"module": MODULE, "kind": "reflection", "field": "still_unsure", "text": "x" * 60_000,
+                            "saved_at": "2026-12-01T10:00:00Z"}]}
+    (tmp_path / "too-big.json").write_text(json.dumps(too_big), encoding="utf-8")
+    page.set_input_files("#stemcpd-record-import", str(tmp_path / "too-big.json"))
+    page.wait_for_function("el => el.textContent.includes('too-big.json')", arg=message.element_handle())
+    assert "storage is full" in message.inner_text() and message.inner_text().endswith("Nothing was changed.")
+    # (The roll-back may write an empty list where there was no list: the same record.)
+    assert {key: value for key, value in storage(page).items() if value != "[]"} == before
+    page.evaluate("() => { Storage.prototype.setItem = window.realSetItem; }")
+
     # A hostile but valid record: its text shows as text.
     valid = {"format": "stemcpd-record", "version": 1, "participant": "Elsewhere",
              "exported_at": "2026-12-01T12:00:00+00:00",

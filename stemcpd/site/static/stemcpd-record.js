@@ -643,7 +643,14 @@
       }
       added.entries++;
     });
+    var before = {attempts: store.attempts(), entries: store.entries()};
     store.replaceAll(attempts, entries);
+    // A full browser storage refuses the write; then put back what was there, so an
+    // import is all or nothing.
+    if (store.available && (store.attempts().length !== attempts.length || store.entries().length !== entries.length)) {
+      store.replaceAll(before.attempts, before.entries);
+      added.failed = true;
+    }
     return added;
   }
 
@@ -715,6 +722,7 @@
         var checked = checkRecord(value, data);
         if (checked.problem) { refuse(checked.problem); return; }
         var added = mergeRecord(checked.record);
+        if (added.failed) { refuse("does not fit in the space this browser gives the site (its storage is full)"); return; }
         if (checked.record.participant && !store.get("participant", "")) {
           store.set("participant", String(checked.record.participant).slice(0, 200));
           nameBox.value = store.get("participant", "");
