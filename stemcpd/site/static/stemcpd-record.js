@@ -116,6 +116,10 @@
         var render = FIELD_TYPES[field.type || "text"];
         if (!render) { if (window.console) console.warn("stemcpd: no renderer for field type", field.type); return; }
         var made = render(field, base + "-" + safeId(field.field));
+        // A quiet "Saved at …" beside the box being typed in, for the eye; the form's one
+        // live region below says it for a screen reader.
+        made.note = el("p", {className: "stemcpd-record-field-status", "aria-hidden": "true"});
+        made.element.appendChild(made.note);
         fields[field.field] = made;
         holder.appendChild(made.element);
       });
@@ -158,7 +162,9 @@
         var at = clockTime(new Date(result.entry.saved_at));
         if (result.kept) setStatus("Saved at " + at + " in this browser.");
         else setStatus("Saved at " + at + ", but " + NOT_KEPT + ".", true);
+        fields[name].note.textContent = result.kept ? "Saved at " + at : "Saved at " + at + " (this tab only)";
       } catch (error) {
+        fields[name].note.textContent = "Not saved";
         setStatus("Not saved: " + (error && error.message ? error.message : error) +
           ". Your text is still in the box; copy it somewhere safe.", true);
       }
@@ -420,10 +426,10 @@
       var row = el("tr");
       append(row,
         el("th", {scope: "row"}, r.title),
-        el("td", {}, r.first ? shortDate(new Date(r.first)) : "—"),
-        el("td", {}, r.seconds ? minutesText(r.seconds) : "—"),
-        el("td", {}, r.quiz.answered ? r.quiz.correct + " of " + r.quiz.answered : "not yet"),
-        el("td", {}, r.status));
+        el("td", {"data-label": "Started"}, r.first ? shortDate(new Date(r.first)) : "—"),
+        el("td", {"data-label": "Time"}, r.seconds ? minutesText(r.seconds) : "—"),
+        el("td", {"data-label": "Quiz right"}, r.quiz.answered ? r.quiz.correct + " of " + r.quiz.answered : "not yet"),
+        el("td", {"data-label": "Status"}, r.status));
       body.appendChild(row);
     });
     table.appendChild(body);
