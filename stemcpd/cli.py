@@ -4,7 +4,8 @@
     stemcpd serve   serve the built site on localhost and print its address
     stemcpd lab     open the workbooks in JupyterLab
     stemcpd app     show one simulation full-screen for a class (Voilà)
-    stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer)
+    stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer),
+                    or import one (from the course site or another computer)
     stemcpd report  for trainers: a group report from participants' records
     stemcpd slides  for trainers: reveal.js slides of a workbook with trainer notes
     stemcpd quiz    check question banks; print a retrieval starter for a class
@@ -251,6 +252,36 @@ def cmd_record_export(args) -> int:
     return 0
 
 
+def cmd_record_import(args) -> int:
+    from stemcpd.cpd import ProgressStore
+    from stemcpd.cpd.record_file import RecordFileError, load_record_file
+
+    store = ProgressStore(args.store) if args.store else ProgressStore()
+    try:
+        data = load_record_file(args.file)
+    except RecordFileError as error:
+        raise CliError(f"cannot import {error.source}: it {error.problem}. Nothing was changed.") from None
+    try:
+        result = store.import_record(data["attempts"], data["entries"])
+    except (ValueError, TypeError) as error:
+        raise CliError(f"cannot import {args.file}: {error}. Nothing was changed.") from None
+    except Exception as error:  # noqa: BLE001 - a full disk or locked file must say where
+        raise CliError(f"cannot write to your CPD record at {store.path} ({type(error).__name__}: {error}). "
+                       "Nothing was changed.") from None
+    finally:
+        store.close()
+    already = result.attempts_already_present + result.entries_already_present
+
+    def count(number: int, one: str, many: str) -> str:
+        return f"{number} {one if number == 1 else many}"
+
+    print(f"Imported {args.file} into {store.path}: "
+          f"{count(result.attempts_added, 'quiz answer', 'quiz answers')} and "
+          f"{count(result.entries_added, 'action-plan, reflection or impact entry', 'action-plan, reflection and impact entries')} added"
+          + (f"; {count(already, 'item was', 'items were')} already in your record and skipped." if already else "."))
+    return 0
+
+
 def cmd_report(args) -> int:
     from stemcpd.cpd import report
 
@@ -355,7 +386,7 @@ def make_parser() -> argparse.ArgumentParser:
     app.set_defaults(handler=cmd_app)
 
     record_parser = commands.add_parser(
-        "record", help="your CPD record: export it as a printable page (or JSON for a trainer)",
+        "record", help="your CPD record: export it (printable page, PDF or JSON) or import one",
         description="Work with the CPD record kept in ~/.stemcpd/progress.sqlite (or $STEMCPD_HOME).",
     )
     record_commands = record_parser.add_subparsers(dest="record_command", metavar="ACTION", required=True)
@@ -370,6 +401,16 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--name", help="your name (or a pseudonym) to put on the record")
     export.add_argument("--store", help="a progress file other than your own (default: your record)")
     export.set_defaults(handler=cmd_record_export)
+    record_import = record_commands.add_parser(
+        "import", help="add a record exported from the course site or another computer to yours",
+        description="Add the quiz answers and Toolkit entries in a JSON record (from the course site's "
+        "\"My CPD record\" page or `stemcpd record export --json`) to your CPD record. Anything already in "
+        "your record is skipped, so importing the same file twice adds nothing. A file that is not a valid "
+        "stemcpd record changes nothing.",
+    )
+    record_import.add_argument("file", help="the JSON record to import")
+    record_import.add_argument("--store", help="a progress file other than your own (default: your record)")
+    record_import.set_defaults(handler=cmd_record_import)
 
     group = commands.add_parser(
         "report", help="for trainers: one report from participants' exported records",

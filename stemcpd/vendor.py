@@ -14,7 +14,11 @@ import shutil
 import subprocess
 
 # name -> exact version; add a package here and read its files with vendored_file().
-NPM_PACKAGES: dict[str, str] = {}
+NPM_PACKAGES: dict[str, str] = {
+    # JSON Schema validator for importing a CPD record on "My CPD record" (draft-07;
+    # dist/ajv.min.js is one self-contained browser file).
+    "ajv": "6.12.6",
+}
 
 
 class VendorError(RuntimeError):

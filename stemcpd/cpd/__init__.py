@@ -3,7 +3,9 @@
 :class:`ProgressStore` keeps everything in one SQLite file (see
 :func:`default_store_path`). :func:`action_plan` and :func:`impact_record`
 show the Toolkit forms in a notebook; they are loaded on first use, so
-``import stemcpd.cpd`` does not import ipywidgets.
+``import stemcpd.cpd`` does not import ipywidgets. The prompts themselves are plain
+data in :mod:`stemcpd.cpd.prompts`; the portable record file (its JSON Schema, shared
+with the course site) is read by :mod:`stemcpd.cpd.record_file`.
 """
 
 from __future__ import annotations

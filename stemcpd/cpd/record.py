@@ -86,6 +86,31 @@ def module_title(module: str, root: Path | None = None) -> str:
     return f"{subject.capitalize()}: {topic.replace('-', ' ')}" if topic else module
 
 
+def misconception_name(misconception_id: str) -> str:
+    """A misconception id as a teacher reads it: "heavier-swings-faster" → "Heavier swings faster"."""
+    text = " ".join(word for word in misconception_id.replace("_", "-").split("-") if word)
+    return text[:1].upper() + text[1:]
+
+
+def _misconceptions_html(ids: tuple[str, ...]) -> str:
+    """The misconceptions wrong answers showed, by name with the catalogue's description."""
+    if not ids:
+        return ""
+    try:
+        from stemcpd.quiz.catalogue import catalogue
+
+        described = catalogue()
+    except Exception:  # noqa: BLE001 - the record must print even if the catalogue cannot load
+        described = {}
+    items = "".join(
+        f"<li><strong>{html.escape(misconception_name(identifier))}</strong>"
+        + (f": {html.escape(described[identifier].description)}" if identifier in described else "")
+        + "</li>"
+        for identifier in ids
+    )
+    return f"<p>Misconceptions my wrong answers showed:</p><ul>{items}</ul>"
+
+
 def estimate_minutes(times: list[datetime]) -> int:
     """Study time from activity times: pauses over 30 minutes split sessions, and each
     session gets 5 minutes of reading before its first saved answer."""
@@ -221,10 +246,7 @@ def to_html(records: list[ModuleRecord], teacher: str = "", generated: datetime 
     )
     sections = []
     for r in records:
-        misconceptions = (
-            "<p>Misconceptions my wrong answers showed: " + ", ".join(html.escape(m) for m in r.quiz.misconceptions) + "</p>"
-            if r.quiz.misconceptions else ""
-        )
+        misconceptions = _misconceptions_html(r.quiz.misconceptions)
         confident = (f"<p>Answers I was sure of but got wrong: {r.quiz.confident_errors}.</p>"
                      if r.quiz.confident_errors else "")
         sections.append(

@@ -20,6 +20,10 @@ Why it is built this way:
 * The schema is versioned with ``PRAGMA user_version``; :data:`MIGRATIONS` is
   the hook later versions append to.
 * Only parameterised SQL is used for values.
+* A record exported elsewhere (the course site, another computer) joins this one
+  with :meth:`ProgressStore.import_record`: one transaction, original timestamps,
+  nothing added twice. Reads are ordered by time (then id), so imported history
+  takes its place among what was saved here.
 
 Timestamps are ISO-8601 strings in UTC in the file and timezone-aware
 :class:`datetime.datetime` objects in Python.
@@ -94,6 +98,23 @@ MIGRATIONS: list[MigrationStep] = [
         "CREATE INDEX entries_by_module_kind_field ON entries (module, kind, field, id)",
     ),
 ]
+
+
+@dataclass
+class ImportResult:
+    """What :meth:`ProgressStore.import_record` did.
+
+    Attributes:
+        attempts_added: Quiz answers new to this store, now added.
+        attempts_already_present: Answers skipped because the store had them.
+        entries_added: Toolkit entries added.
+        entries_already_present: Entries skipped because the store had them.
+    """
+
+    attempts_added: int = 0
+    attempts_already_present: int = 0
+    entries_added: int = 0
+    entries_already_present: int = 0
 
 
 class SchemaTooNewError(RuntimeError):
@@ -345,6 +366,102 @@ class ProgressStore:
             ).fetchall()
         return [_entry_from_row(row) for row in stored]
 
+    def import_record(
+        self, attempts: Sequence[Mapping[str, Any]], entries: Sequence[Mapping[str, Any]]
+    ) -> ImportResult:
+        """Add another copy's attempts and entries (a record file's), in ONE transaction.
+
+        Each attempt and entry keeps its original timestamp. One already in the store
+        (the same values at the same moment) is skipped, so importing the same file
+        twice adds nothing, and neither does importing a file this store exported.
+        Either everything new is added or, if anything fails, nothing is.
+
+        Args:
+            attempts: Dicts shaped like a record file's attempts (``module``,
+                ``bank_topic``, ``question_id``, ``response``, ``correct``, ``score``,
+                ``misconception``, ``confidence``, ``answered_at``), already checked
+                against the record schema (:mod:`stemcpd.cpd.record_file`).
+            entries: Dicts shaped like its entries (``module``, ``kind``, ``field``,
+                ``text``, ``saved_at``), checked likewise.
+
+        Returns:
+            How many attempts and entries were added and how many were already here.
+
+        Raises:
+            ValueError: If a value is empty, out of range or not an ISO timestamp
+                with a time zone.
+            TypeError: If a value has the wrong type.
+        """
+        attempt_rows = []
+        for attempt in attempts:
+            confidence = attempt.get("confidence")
+            if confidence is not None and confidence not in CONFIDENCE_LEVELS:
+                raise ValueError(f"confidence must be one of {', '.join(CONFIDENCE_LEVELS)} or null, not {confidence!r}")
+            correct = attempt["correct"]
+            if correct not in (True, False):
+                raise TypeError(f"correct must be true or false, not {correct!r}")
+            score = attempt["score"]
+            if isinstance(score, bool) or not isinstance(score, numbers.Real) or not math.isfinite(float(score)):
+                raise ValueError(f"score must be a finite number, not {score!r}")
+            response = attempt["response"]
+            if not isinstance(response, str):
+                raise TypeError(f"response must be a str, not {type(response).__name__}")
+            misconception = attempt.get("misconception")
+            if misconception is not None and not isinstance(misconception, str):
+                raise TypeError(f"misconception must be a str or null, not {type(misconception).__name__}")
+            attempt_rows.append((
+                _require_text("module", attempt["module"]),
+                _require_text("bank_topic", attempt["bank_topic"]),
+                _require_text("question_id", attempt["question_id"]),
+                response[:MAX_RESPONSE_CHARS],
+                int(correct),
+                float(score),
+                misconception or None,
+                confidence,
+                _utc_iso(attempt["answered_at"]),
+            ))
+        entry_rows = []
+        for entry in entries:
+            text = entry["text"]
+            if not isinstance(text, str):
+                raise TypeError(f"text must be a str, not {type(text).__name__}")
+            entry_rows.append((
+                _require_text("module", entry["module"]),
+                _require_kind(entry["kind"]),
+                _require_text("field", entry["field"]),
+                text,
+                _utc_iso(entry["saved_at"]),
+            ))
+        # Oldest first, so ids follow time as they do for answers saved here.
+        attempt_rows.sort(key=lambda row: row[-1])
+        entry_rows.sort(key=lambda row: row[-1])
+        result = ImportResult()
+        with self._transaction() as connection:
+            seen_attempts = set(connection.execute(
+                "SELECT module, bank_topic, question_id, response, correct, score, misconception,"
+                " confidence, answered_at FROM attempts").fetchall())
+            seen_entries = set(connection.execute(
+                "SELECT module, kind, field, text, saved_at FROM entries").fetchall())
+            for row in attempt_rows:
+                if row in seen_attempts:
+                    result.attempts_already_present += 1
+                    continue
+                connection.execute(
+                    "INSERT INTO attempts (module, bank_topic, question_id, response,"
+                    " correct, score, misconception, confidence, answered_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                seen_attempts.add(row)
+                result.attempts_added += 1
+            for row in entry_rows:
+                if row in seen_entries:
+                    result.entries_already_present += 1
+                    continue
+                connection.execute(
+                    "INSERT INTO entries (module, kind, field, text, saved_at) VALUES (?, ?, ?, ?, ?)", row)
+                seen_entries.add(row)
+                result.entries_added += 1
+        return result
+
     # ------------------------------------------------------------------- reads
 
     def attempts(self, module: str | None = None) -> list[Attempt]:
@@ -363,7 +480,7 @@ class ProgressStore:
             sql += " WHERE module = ?"
             parameters = (module,)
         with self._lock:
-            rows = self._connect().execute(sql + " ORDER BY id", parameters).fetchall()
+            rows = self._connect().execute(sql + " ORDER BY answered_at, id", parameters).fetchall()
         return [_attempt_from_row(row) for row in rows]
 
     def entries(self, module: str | None = None, kind: str | None = None) -> list[Entry]:
@@ -386,7 +503,7 @@ class ProgressStore:
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
         with self._lock:
-            rows = self._connect().execute(sql + " ORDER BY id", parameters).fetchall()
+            rows = self._connect().execute(sql + " ORDER BY saved_at, id", parameters).fetchall()
         return [_entry_from_row(row) for row in rows]
 
     def latest_entries(self, module: str, kind: str) -> dict[str, str]:
@@ -404,12 +521,15 @@ class ProgressStore:
         kind = _require_kind(kind)
         if not self._ready_to_read():
             return {}
-        # Newest by id, not saved_at: ids never tie, timestamps can.
+        # Newest by saved_at, ties broken by id (timestamps can tie, ids never do): an
+        # imported record may bring older texts after newer local ones.
         with self._lock:
             rows = self._connect().execute(
-                "SELECT field, text FROM entries WHERE id IN ("
-                " SELECT MAX(id) FROM entries WHERE module = ? AND kind = ? GROUP BY field"
-                ") ORDER BY id",
+                "SELECT field, text FROM ("
+                " SELECT field, text, saved_at, id, ROW_NUMBER() OVER ("
+                "  PARTITION BY field ORDER BY saved_at DESC, id DESC) AS newness"
+                " FROM entries WHERE module = ? AND kind = ?"
+                ") WHERE newness = 1 ORDER BY saved_at, id",
                 (module, kind),
             ).fetchall()
         return {field: text for field, text in rows}
@@ -554,6 +674,24 @@ def _entry_from_row(row: tuple[Any, ...]) -> Entry:
         text=text,
         saved_at=datetime.fromisoformat(saved_at),
     )
+
+
+def _utc_iso(value: Any) -> str:
+    """An ISO-8601 timestamp with a time zone, as the UTC text the file stores.
+
+    Whole seconds are written as this store writes its own (``…T21:04:05+00:00``), so
+    an exported and re-imported answer is recognised as the same answer.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"a timestamp must be a str, not {type(value).__name__}")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO 8601 date and time") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone")
+    moment = moment.astimezone(timezone.utc)
+    return moment.isoformat(timespec="seconds" if moment.microsecond == 0 else "microseconds")
 
 
 def _require_text(name: str, value: Any) -> str:

@@ -2,8 +2,10 @@
 
 Each form is a column of labelled text boxes, one per prompt, with a Save
 button and a status line that screen readers announce. Prompts are data
-(:data:`ACTION_PLAN_PROMPTS`, :data:`IMPACT_RECORD_PROMPTS`); one class,
-:class:`ToolkitForm`, turns any prompt list into a form.
+(:mod:`stemcpd.cpd.prompts`, re-exported here); one class, :class:`ToolkitForm`,
+turns any prompt list into a form. On the static course site the same form is the
+browser's: :meth:`ToolkitForm.static_html` writes the form as data that
+``stemcpd-record.js`` turns into labelled boxes saved in the browser.
 
 The impact record follows Guskey's five levels of evaluating professional
 development (reactions; learning; organisation support and change; use of new
@@ -27,122 +29,24 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import NamedTuple
+import json
 
 import ipywidgets
 from IPython.display import display as ipython_display
 
+from stemcpd.cpd.prompts import (  # noqa: F401 - re-exported: the toolkit's public names
+    ACTION_PLAN_PROMPTS,
+    FORM_TITLES,
+    GUSKEY_LEVELS,
+    IMPACT_CIRCLES,
+    IMPACT_RECORD_PROMPTS,
+    REFLECTION_PROMPTS,
+    Prompt,
+    form_data,
+)
 from stemcpd.cpd.store import ENTRY_KINDS, ProgressStore
 from stemcpd.ui.static import mimebundle_with_static_fallback
 from stemcpd.ui.timing import after_pending_updates
-
-
-class Prompt(NamedTuple):
-    """One question on a Toolkit form.
-
-    Attributes:
-        field: Name the answer is stored under; stable across versions.
-        label: The question as the teacher reads it.
-        help: A hint or example, shown under the box and as its placeholder.
-    """
-
-    field: str
-    label: str
-    help: str
-
-
-ACTION_PLAN_PROMPTS: tuple[Prompt, ...] = (
-    Prompt(
-        "improvement_focus",
-        "What I want to improve, and why (my pupils' needs)",
-        "e.g. My Year 9s think current is used up around a circuit; "
-        "their answers on the diagnostic question show it.",
-    ),
-    Prompt(
-        "planned_change",
-        "What I will do differently",
-        "e.g. Start each circuits lesson with the rope model and a hinge question.",
-    ),
-    Prompt(
-        "success_evidence",
-        "How I will know it has worked (evidence I will collect)",
-        "e.g. Fewer 'current used up' answers on the same diagnostic question "
-        "in three weeks; pupils' explanations in their books.",
-    ),
-    Prompt(
-        "review_date",
-        "When I will review it",
-        "e.g. After the end-of-topic test, w/c 10 March, with my head of department.",
-    ),
-)
-"""Prompts of the action plan a teacher writes after a module."""
-
-IMPACT_RECORD_PROMPTS: tuple[Prompt, ...] = (
-    Prompt(
-        "reactions",
-        "Level 1: My reactions to this CPD",
-        "Was it useful and relevant to my classes? What would I change about it?",
-    ),
-    Prompt(
-        "learning",
-        "Level 2: What I learned",
-        "New subject knowledge, misconceptions I now recognise, teaching approaches.",
-    ),
-    Prompt(
-        "organisation_support",
-        "Level 3: Support and change in my school or department",
-        "Time, resources or colleagues that helped or got in the way; anything "
-        "the department changed.",
-    ),
-    Prompt(
-        "use_in_practice",
-        "Level 4: How I have used it in my teaching",
-        "Which lessons or classes; what I did differently and how often.",
-    ),
-    Prompt(
-        "pupil_outcomes",
-        "Level 5: What difference it made to pupils' learning",
-        "Evidence from pupils' work, assessments or answers, compared with before.",
-    ),
-    Prompt(
-        "shared_with_colleagues",
-        "What I shared with colleagues",
-        "e.g. Showed the simulation at a department meeting; shared the hinge questions.",
-    ),
-)
-"""Prompts of the impact record, after Guskey's levels of evaluation."""
-
-IMPACT_CIRCLES: dict[str, tuple[str, ...]] = {
-    "On me": ("reactions", "learning", "use_in_practice"),
-    "On colleagues and my department": ("organisation_support", "shared_with_colleagues"),
-    "On pupils": ("pupil_outcomes",),
-}
-"""The CPD Impact Toolkit's three circles, and which impact-record prompts feed each."""
-
-REFLECTION_PROMPTS: tuple[Prompt, ...] = (
-    Prompt(
-        "surprised_me",
-        "What surprised me or changed my thinking",
-        "e.g. The period formula is an approximation; pupils' 'heavier is faster' idea.",
-    ),
-    Prompt(
-        "first_lesson",
-        "The first lesson where I will use this",
-        "Class, topic and date; which simulation, question or practical I will use.",
-    ),
-    Prompt(
-        "still_unsure",
-        "What I am still unsure about",
-        "Something to read up on, ask a colleague or try again.",
-    ),
-)
-"""Prompts of the reflection a teacher writes at the end of a module."""
-
-FORM_TITLES = {
-    "action_plan": "My action plan",
-    "reflection": "My reflection",
-    "impact_record": "My impact record",
-}
 
 
 class ToolkitForm:
@@ -241,15 +145,33 @@ class ToolkitForm:
         self._prefill()
 
     def static_html(self) -> str:
-        """The form's prompts as a static page (the site shows where to write them)."""
+        """The form for the static course site, where no kernel runs.
+
+        A ``div.stemcpd-record-form`` carrying the form as JSON data (module id, kind,
+        prompts grouped as :func:`~stemcpd.cpd.prompts.form_data` groups them), from
+        which the site's form engine (``stemcpd-record.js``) builds labelled boxes that
+        save in the browser as the teacher types. Until that script runs (or where it
+        cannot), the prompts show as a list, so the page still says what to write.
+        """
+        data = {"module": self.module, **form_data(self.kind, self.prompts)}
+        # Inside <script> only "</" could end the element early; escaping <, > and &
+        # as JSON \u escapes keeps any prompt text inert.
+        data_json = (json.dumps(data, ensure_ascii=False)
+                     .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
         items = "".join(
             f"<li><strong>{html.escape(prompt.label)}</strong><br><em>{html.escape(prompt.help)}</em></li>"
             for prompt in self.prompts
         )
+        title = html.escape(FORM_TITLES.get(self.kind, self.kind))
         return (
-            f"<h3>{html.escape(FORM_TITLES.get(self.kind, self.kind))}</h3><ul>{items}</ul>"
-            "<p><em>Open this workbook in JupyterLab to write and save your answers; they are "
-            "kept on your own computer.</em></p>"
+            f'<div class="stemcpd-record-form" data-module="{html.escape(self.module, quote=True)}" '
+            f'data-kind="{html.escape(self.kind, quote=True)}">'
+            f"<h3>{title}</h3>"
+            f'<script type="application/json" class="stemcpd-record-form-data">{data_json}</script>'
+            f'<div class="stemcpd-record-form-fallback"><ul>{items}</ul>'
+            "<p><em>Your browser did not run this page's script, so the boxes to write in are "
+            "missing: write your answers elsewhere, or open this workbook in JupyterLab.</em></p></div>"
+            "</div>"
         )
 
     def _repr_mimebundle_(self, **kwargs):

@@ -39,6 +39,9 @@ def test_workbook_page_shows_executed_simulation_quiz_and_forms(built_site):
     # The quiz and the Toolkit forms render as readable static HTML, not empty widgets.
     assert "Show answer" in page and "heavier-swings-faster" in page
     assert "My action plan" in page and "My impact record" in page
+    # The Toolkit forms are data for the site's form engine, which this page loads.
+    assert page.count('<div class="stemcpd-record-form" data-module="physics-pendulum"') == 3
+    assert page.count('class="stemcpd-record-form-data"') == 3 and "stemcpd-record.js" in page
     assert "Traceback" not in page
     assert 'class="output stderr"' not in page
 

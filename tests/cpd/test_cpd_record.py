@@ -90,6 +90,8 @@ def test_html_page_is_printable_escaped_and_groups_impact_by_circles(filled_stor
         assert circle in page
     assert page.index("On pupils") < page.index("Half as many")
     assert "1 of 2 questions right" in page
+    # Misconceptions by readable name, with the catalogue's description.
+    assert "<strong>Heavier swings faster</strong>: " in page and "heavier-swings-faster" not in page
     assert "http" not in page  # self-contained
 
 

@@ -6,6 +6,7 @@ touches the real home directory.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import subprocess
@@ -342,6 +343,43 @@ def test_forms_offer_a_static_html_version_for_the_book(tmp_path):
     form = action_plan("pendulum", ProgressStore(tmp_path / "p.sqlite"), display=False)
     bundle = form._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
+    page = bundle["text/html"]
+    # The site's form engine (stemcpd-record.js) builds the form from this data.
+    assert page.startswith('<div class="stemcpd-record-form" data-module="pendulum" data-kind="action_plan">')
+    data = json.loads(re.search(
+        r'<script type="application/json" class="stemcpd-record-form-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert (data["module"], data["kind"], data["title"]) == ("pendulum", "action_plan", "My action plan")
+    assert [field["field"] for field in data["groups"][0]["fields"]] == [p.field for p in ACTION_PLAN_PROMPTS]
+    assert {field["type"] for field in data["groups"][0]["fields"]} == {"text"}
+    # Without the script the prompts still show, as a list.
     for prompt in ACTION_PLAN_PROMPTS:
-        assert prompt.label.replace("'", "&#x27;") in bundle["text/html"]
+        assert prompt.label.replace("'", "&#x27;") in page
     assert not (tmp_path / "p.sqlite").exists()
+
+
+def test_the_impact_form_data_groups_fields_by_circle_with_guskey_levels(tmp_path):
+    from stemcpd.cpd import ProgressStore, impact_record
+    from stemcpd.cpd.toolkit import GUSKEY_LEVELS, IMPACT_CIRCLES
+
+    page = impact_record("physics-pendulum", ProgressStore(tmp_path / "p.sqlite"), display=False).static_html()
+    data = json.loads(re.search(r'class="stemcpd-record-form-data">(.*?)</script>', page, re.DOTALL).group(1))
+    assert [group["title"] for group in data["groups"]] == list(IMPACT_CIRCLES)
+    for group in data["groups"]:
+        assert {field["field"] for field in group["fields"]} == set(IMPACT_CIRCLES[group["title"]])
+        levels = [field["level"] for field in group["fields"] if field["level"] is not None]
+        assert levels == sorted(levels)
+    level_of = {field["field"]: field["level"] for group in data["groups"] for field in group["fields"]}
+    assert {level.field: level.number for level in GUSKEY_LEVELS} == {k: v for k, v in level_of.items() if v}
+    assert level_of["shared_with_colleagues"] is None
+
+
+def test_static_form_data_cannot_close_its_script_element(tmp_path):
+    from stemcpd.cpd import ProgressStore
+
+    form = ToolkitForm("m", "reflection", [("a", "</script><img src=x onerror=alert(1)> & more", "help")],
+                       ProgressStore(tmp_path / "p.sqlite"))
+    page = form.static_html()
+    script = re.search(r'class="stemcpd-record-form-data">(.*?)</script>', page, re.DOTALL).group(1)
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script)["groups"][0]["fields"][0]["label"] == "</script><img src=x onerror=alert(1)> & more"
+    assert "<img" not in page.replace("&lt;img", "")
