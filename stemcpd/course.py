@@ -60,7 +60,7 @@ class Module:
         from stemcpd.quiz.render import QuizWidget
         from stemcpd.quiz import load_packaged_bank
 
-        quiz = QuizWidget(load_packaged_bank(bank_name), on_attempt=self.record_attempt)
+        quiz = QuizWidget(load_packaged_bank(bank_name), on_attempt=self.record_attempt, module_id=self.module_id)
         if display:
             from IPython.display import display as ipython_display
 
