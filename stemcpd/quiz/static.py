@@ -521,3 +521,29 @@ def to_html(bank: Bank, module: str | None = None, inline: bool | None = None) -
         f"{scripts}"
         "</section>"
     )
+
+
+_NEEDS_IDS = itertools.count(1)
+
+
+def needs_route_html() -> str:
+    """The needs analysis's advice for a static page: a "Which modules first?" button
+    that turns the answers in the browser's record into a route (the recommended
+    modules in order, linked, each with its reason), kept in the record as ``needs``
+    and shown again on return. The browser applies
+    :func:`stemcpd.quiz.diagnostic.browser_data`; the diagnosis itself is
+    :mod:`stemcpd.quiz.diagnostic`'s."""
+    from stemcpd.quiz.diagnostic import browser_data
+
+    heading_id = f"stemcpd-needs-route-{next(_NEEDS_IDS)}"
+    return (
+        f'<section class="stemcpd-needs-route" aria-labelledby="{heading_id}">'
+        f'<h3 id="{heading_id}">Your route through the course</h3>'
+        "<p>When you have answered the questions above (all of them, or as many as you like), "
+        "press the button for the modules to do first, in order, and why. The route is kept in "
+        "this browser, in My CPD record.</p>"
+        '<p><button type="button" class="stemcpd-needs-route-button" disabled>Which modules first?</button></p>'
+        '<div class="stemcpd-needs-route-result" role="status" aria-live="polite"></div>'
+        f'<script type="application/json" class="stemcpd-needs-data">{json_for_script(browser_data())}</script>'
+        "</section>"
+    )

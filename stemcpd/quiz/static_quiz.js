@@ -470,11 +470,113 @@
         updateSummary();
       }
 
-      function wireAll() {
-        document.querySelectorAll("section.stemcpd-quiz").forEach(wire);
+      // ---- Needs analysis: the route from the diagnostic answers in the record. ----
+      // Applies stemcpd.quiz.diagnostic.browser_data(): assess() and ModuleNeed.reason,
+      // step for step (tests compare the result with Python's route() for the same answers).
+      function defaultName(id) { var words = id.split("-").join(" "); return words.charAt(0).toUpperCase() + words.slice(1); }
+      function diagnosticQuestions(count) { return count + " diagnostic question" + (count === 1 ? "" : "s"); }
+
+      function needsRoute(data, attempts) {
+        var latest = {}, order = [];
+        (attempts || []).forEach(function (attempt) {
+          if (!attempt || attempt.bank_topic !== data.bank) return;
+          if (!Object.prototype.hasOwnProperty.call(latest, attempt.question_id)) order.push(attempt.question_id);
+          latest[attempt.question_id] = attempt;
+        });
+        var modules = data.modules.map(function (entry) { return entry.module; });
+        var needs = {};
+        modules.forEach(function (module) { needs[module] = {shortfalls: [], wrong: 0, misconceptions: []}; });
+        order.forEach(function (questionId) {
+          var module = data.questionModules[questionId];
+          if (!module || !needs[module]) return;
+          var attempt = latest[questionId], need = needs[module];
+          var shortfall = 1 - Number(attempt.score);
+          if (!attempt.correct) {
+            need.wrong += 1;
+            if (attempt.confidence === "sure") shortfall *= data.confidentErrorWeight;
+            if (attempt.misconception && need.misconceptions.indexOf(attempt.misconception) < 0) need.misconceptions.push(attempt.misconception);
+          }
+          need.shortfalls.push(shortfall);
+        });
+        var ranked = data.modules.map(function (entry, index) {
+          var need = needs[entry.module];
+          var answered = need.shortfalls.length;
+          var weakness = answered ? need.shortfalls.reduce(function (a, b) { return a + b; }, 0) / answered : null;
+          var reason;
+          if (answered === 0) reason = "Not covered by your answers yet: take its diagnostic question(s) to check.";
+          else if (need.wrong === 0) reason = "You answered its " + diagnosticQuestions(answered) + " correctly: a refresher, or skip.";
+          else {
+            var names = need.misconceptions.map(function (id) { return data.misconceptionNames[id] || defaultName(id); });
+            reason = need.wrong + " of " + diagnosticQuestions(answered) + " not right" +
+              (names.length ? " (suggesting: " + names.join("; ") + ")" : "") + ".";
+          }
+          var group = weakness === null ? 1 : (weakness > 0 ? 0 : 2);
+          return {group: group, weakness: weakness || 0, index: index,
+                  step: {module: entry.module, title: entry.title, href: entry.href, reason: reason}};
+        });
+        ranked.sort(function (a, b) { return (a.group - b.group) || (b.weakness - a.weakness) || (a.index - b.index); });
+        return {answered: order.filter(function (id) { return data.questionModules[id]; }).length,
+                route: ranked.slice(0, data.count).map(function (item) { return item.step; })};
       }
 
-      return {wireAll: wireAll, wireCard: wireCard, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
+      function siteRoot(section) {
+        var root = document.documentElement.getAttribute("data-content_root");
+        if (root === null) root = section.getAttribute("data-root") || "";
+        return root;
+      }
+
+      function showRoute(section, result, saved) {
+        result.textContent = "";
+        var intro = document.createElement("p");
+        var when = saved.answered_at ? new Date(saved.answered_at) : null;
+        intro.textContent = "Start with these modules, in this order" +
+          (when && !isNaN(when) ? " (worked out " + when.toLocaleString() + "; kept in My CPD record)" : "") + ":";
+        result.appendChild(intro);
+        var list = document.createElement("ol");
+        list.className = "stemcpd-needs-route-list";
+        saved.route.forEach(function (step) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = siteRoot(section) + step.href;
+          link.textContent = step.title;
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(": " + step.reason));
+          list.appendChild(item);
+        });
+        result.appendChild(list);
+      }
+
+      function wireNeeds(section) {
+        if (section.getAttribute("data-stemcpd-ready") === "true") return;
+        var dataScript = section.querySelector("script.stemcpd-needs-data");
+        var button = section.querySelector(".stemcpd-needs-route-button");
+        var result = section.querySelector(".stemcpd-needs-route-result");
+        if (!dataScript || !button || !result) return;
+        section.setAttribute("data-stemcpd-ready", "true");
+        var data = JSON.parse(dataScript.textContent);
+        var saved = store() ? store().get("needs", null) : null;
+        if (saved && Array.isArray(saved.route)) showRoute(section, result, saved);
+        button.disabled = false;
+        button.addEventListener("click", function () {
+          var computed = needsRoute(data, store() ? store().attempts() : []);
+          if (!computed.answered) {
+            result.textContent = "";
+            result.appendChild(textParagraph("Answer at least one of the questions above first, then press the button again."));
+            return;
+          }
+          var kept = {answered_at: new Date().toISOString(), route: computed.route};
+          var stored = store() ? store().set("needs", kept) : false;
+          showRoute(section, result, kept);
+          if (!stored) result.appendChild(textParagraph("This browser is not keeping data, so the route will not be here next time."));
+        });
+      }
+
+      function wireAll() {
+        document.querySelectorAll("section.stemcpd-quiz").forEach(wire);
+        document.querySelectorAll("section.stemcpd-needs-route").forEach(wireNeeds);
+      }
+
+      return {wireAll: wireAll, wireCard: wireCard, needsRoute: needsRoute, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
               normalise: normalise, formatG: formatG, responseValue: responseValue};
     })();
   }
