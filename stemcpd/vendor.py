@@ -14,7 +14,11 @@ import shutil
 import subprocess
 
 # name -> exact version; add a package here and read its files with vendored_file().
-NPM_PACKAGES: dict[str, str] = {}
+NPM_PACKAGES: dict[str, str] = {
+    # FSRS-6 scheduling for the Review page (stemcpd/site/review.py); its defaults match
+    # the Python fsrs 6.x package used by stemcpd.quiz.schedule (tests/quiz/test_review_parity.py).
+    "ts-fsrs": "5.4.2",
+}
 
 
 class VendorError(RuntimeError):
