@@ -441,6 +441,12 @@ def _confidence_html(prefix: str, question: Question) -> str:
 
 
 _STYLE = (
+    # The theme's colours (light and dark mode) where there is a theme, so the quiz reads
+    # well on a notebook output area whatever its own background; plain colours otherwise.
+    ".stemcpd-quiz,.stemcpd-needs-route{color:var(--pst-color-text-base,inherit);"
+    "background:var(--pst-color-background,transparent);padding:.1em .6em;border-radius:4px}"
+    ".stemcpd-quiz h3,.stemcpd-needs-route h3{color:var(--pst-color-text-base,inherit)}"
+    ".stemcpd-quiz a,.stemcpd-needs-route a{color:var(--pst-color-link,#0645ad)}"
     ".stemcpd-quiz-question{margin:1em 0;padding:.5em 1em;border:1px solid #767676;border-radius:4px}"
     ".stemcpd-quiz-options{list-style-type:upper-alpha}"
     ".stemcpd-quiz-options label{display:inline-block;padding:.15em 0;cursor:pointer}"
