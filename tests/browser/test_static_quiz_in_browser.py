@@ -376,3 +376,37 @@ def test_axe_finds_no_serious_problem(serve, page, tmp_path):
         "() => [...document.querySelectorAll('section.stemcpd-quiz input')]"
         ".filter(i => !i.labels || i.labels.length === 0).length")
     assert unlabelled == 0
+
+
+def test_static_quiz_answered_with_keys_only(pendulum_url, page):
+    """Tab reaches the options, arrows choose, Tab reaches the optional confidence and
+    then "Check answer", Enter checks; the verdict and running score are announced."""
+    bank = load_packaged_bank("pendulum")
+    right_index = bank["period-mass"].options.index(bank["period-mass"].correct_option)
+    page.goto(pendulum_url)
+    focused = "() => { const e = document.activeElement; return e ? [e.name || '', e.value || '', e.textContent.trim()] : null; }"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        name, _, _ = page.evaluate(focused)
+        if name.endswith("-period-mass"):
+            break
+    else:
+        raise AssertionError("Tab never reached the first question's options")
+    for _ in range(len(bank["period-mass"].options) + 1):
+        if page.evaluate(focused)[1] == str(right_index) and card(page, "period-mass").locator(
+                f".stemcpd-quiz-options input[value='{right_index}']").is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused)[0].endswith("-period-mass-confidence")
+    page.keyboard.press("Space")  # choose "Guess", then move to "Sure"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert card(page, "period-mass").get_by_label("Sure", exact=True).is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused)[2].startswith("Check answer")
+    page.keyboard.press("Enter")
+    assert card(page, "period-mass").locator("[role=status]").inner_text().startswith("✓ Correct")
+    assert page.locator(".stemcpd-quiz-summary").inner_text().startswith("1 of ")
+    attempt = page.evaluate("() => window.stemcpdStore.attempts()[0]")
+    assert (attempt["question_id"], attempt["correct"], attempt["confidence"]) == ("period-mass", True, "sure")

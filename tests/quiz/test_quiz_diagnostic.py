@@ -109,3 +109,19 @@ def test_route_has_titles_links_and_reasons():
     assert steps[0] == {"module": "physics-waves-and-light", "title": "Waves and light",
                         "href": "workbooks/physics-waves-and-light.html", "reason": recommend(feedbacks)[0][1]}
     assert "not right" in steps[0]["reason"]
+
+
+def test_browser_data_is_the_mapping_route_uses():
+    from stemcpd.quiz.diagnostic import CONFIDENT_ERROR_WEIGHT, MODULE_TITLES, ROUTE_LENGTH, browser_data
+
+    data = browser_data()
+    assert data["bank"] == "needs-analysis" and data["count"] == ROUTE_LENGTH
+    assert data["questionModules"] == QUESTION_MODULES and data["confidentErrorWeight"] == CONFIDENT_ERROR_WEIGHT
+    assert [entry["module"] for entry in data["modules"]] == list(MODULES)
+    assert all(entry["title"] == MODULE_TITLES[entry["module"]] and entry["href"] == f"workbooks/{entry['module']}.html"
+               for entry in data["modules"])
+    misconceptions = {option.misconception for question in load_diagnostic() for option in question.options
+                      if option.misconception}
+    assert set(data["misconceptionNames"]) == misconceptions
+    assert all(name[0].isupper() or name[0].isdigit() or name.startswith(("p.d.", "e.m.f.", "cm³", "pH"))
+               for name in data["misconceptionNames"].values())
