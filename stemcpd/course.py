@@ -60,7 +60,7 @@ class Module:
         from stemcpd.quiz.render import QuizWidget
         from stemcpd.quiz import load_packaged_bank
 
-        quiz = QuizWidget(load_packaged_bank(bank_name), on_attempt=self.record_attempt)
+        quiz = QuizWidget(load_packaged_bank(bank_name), on_attempt=self.record_attempt, module_id=self.module_id)
         if display:
             from IPython.display import display as ipython_display
 
@@ -106,7 +106,7 @@ class NeedsAnalysis:
         self.module = Module("needs-analysis", "Where to start: needs analysis", 10, store=store)
         self.feedbacks: dict = {}
         self.confidences: dict = {}
-        self.quiz = QuizWidget(load_diagnostic(), on_attempt=self._remember)
+        self.quiz = QuizWidget(load_diagnostic(), on_attempt=self._remember, module_id=self.module.module_id)
         self.button = widgets.Button(description="Which modules first?",
                                      tooltip="Order the modules by what your answers showed")
         self.advice = widgets.HTML('<div role="status" aria-live="polite"></div>')
@@ -123,22 +123,25 @@ class NeedsAnalysis:
         """Show and return the first ``count`` modules to do, each with its reason."""
         import html as html_module
 
-        from stemcpd.quiz.diagnostic import recommend
+        from stemcpd.quiz.diagnostic import route
 
-        ranked = recommend(self.feedbacks, self.confidences)[:count]
+        steps = route(self.feedbacks, self.confidences, count)
+        ranked = [(step["module"], step["reason"]) for step in steps]
         items = "".join(
-            f"<li><strong>{html_module.escape(name)}</strong>: {html_module.escape(reason)}</li>" for name, reason in ranked
+            f'<li><strong>{html_module.escape(step["title"])}</strong> ({html_module.escape(step["module"])}): '
+            f'{html_module.escape(step["reason"])}</li>'
+            for step in steps
         )
         self.advice.value = f'<div role="status" aria-live="polite"><p>Start with:</p><ol>{items}</ol></div>'
         return ranked
 
     def static_html(self) -> str:
-        """The questions for a page without a kernel, and how to get the advice."""
-        return self.quiz.static_html() + (
-            "<p><em>Open this page as a notebook (see How to use this course) and press "
-            "<strong>Which modules first?</strong> after answering, for modules ordered by your answers; "
-            "or compare your answers with the module map.</em></p>"
-        )
+        """The questions for a page without a kernel and, after them, the route: the
+        browser orders the modules from the answers as :meth:`advise` does
+        (:func:`stemcpd.quiz.static.needs_route_html`)."""
+        from stemcpd.quiz.static import needs_route_html
+
+        return self.quiz.static_html() + needs_route_html()
 
     def _repr_mimebundle_(self, **kwargs):
         from stemcpd.ui.static import mimebundle_with_static_fallback

@@ -18,6 +18,9 @@ NPM_PACKAGES: dict[str, str] = {
     # JSON Schema validator for importing a CPD record on "My CPD record" (draft-07;
     # dist/ajv.min.js is one self-contained browser file).
     "ajv": "6.12.6",
+    # FSRS-6 scheduling for the Review page (stemcpd/site/review.py); its defaults match
+    # the Python fsrs 6.x package used by stemcpd.quiz.schedule (tests/quiz/test_review_parity.py).
+    "ts-fsrs": "5.4.2",
 }
 
 

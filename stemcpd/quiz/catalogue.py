@@ -10,6 +10,7 @@ simulation shows it:
     topic: forces-and-motion
     misconceptions:
       - id: heavier-falls-faster
+        name: "Heavier falls faster"     # optional: shown to teachers; default made from the id
         description: "Pupils expect a heavier object to fall faster ..."
         addressed_in: "workbooks/physics-forces-and-motion.ipynb#the-misconceptions-pupils-hold"
         simulation: projectile      # optional: a name in stemcpd.simulations.available()
@@ -54,6 +55,7 @@ CATALOGUE_SCHEMA: dict = {
             "required": ["id", "description", "addressed_in"],
             "properties": {
                 "id": {"$ref": "#/$defs/slug"},
+                "name": {"type": "string", "minLength": 1, "maxLength": 80},
                 "description": {"type": "string", "minLength": 1},
                 "addressed_in": {"type": "string", "pattern": r"^workbooks/[a-z0-9-]+\.ipynb(#[a-z0-9-]+)?$"},
                 "simulation": {"type": "string", "pattern": "^[a-z0-9_]+$"},
@@ -84,6 +86,8 @@ class Misconception:
         simulation: Name of a simulation that shows it (``stemcpd.simulations``), or None.
         source: Research reference, or None.
         topic: The catalogue file's topic.
+        name: What teachers see, e.g. ``"Heavier falls faster"``; the catalogue's
+            ``name`` or, when it has none, :func:`default_name` of the id.
     """
 
     id: str
@@ -92,6 +96,11 @@ class Misconception:
     simulation: str | None = None
     source: str | None = None
     topic: str = ""
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", default_name(self.id))
 
     @property
     def workbook(self) -> str:
@@ -102,6 +111,31 @@ class Misconception:
     def section(self) -> str | None:
         """The section anchor, e.g. ``"the-misconceptions-pupils-hold"``, or None."""
         return self.addressed_in.split("#", 1)[1] if "#" in self.addressed_in else None
+
+
+def default_name(misconception_id: str) -> str:
+    """A readable name made from an id: ``"heavier-swings-faster"`` → ``"Heavier swings faster"``.
+
+    Ids with abbreviations (``ph-…``, ``pd-…``) get a ``name`` in the catalogue instead.
+    """
+    words = misconception_id.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+BUILT_IN_NAMES = {
+    "power-of-ten-slip": "A power-of-ten slip",
+    "unit-measures-wrong-quantity": "A unit of the wrong quantity",
+}
+"""Names of the misconceptions numeric marking itself detects (not in any catalogue file)."""
+
+
+def misconception_name(misconception_id: str) -> str:
+    """What to call a misconception in front of a teacher: its catalogue name, the
+    built-in name of a marking misconception, or :func:`default_name` of the id."""
+    described = dict(_packaged()).get(misconception_id)
+    if described is not None:
+        return described.name
+    return BUILT_IN_NAMES.get(misconception_id) or default_name(misconception_id)
 
 
 def catalogue_folder() -> Path:
@@ -194,7 +228,7 @@ def load_catalogue_file(path: Path | str) -> tuple[Misconception, ...]:
                                  item["id"], index + 1)
         first_line[item["id"]] = line
         found.append(Misconception(item["id"], item["description"], item["addressed_in"], item.get("simulation"),
-                                   item.get("source"), data["topic"]))
+                                   item.get("source"), data["topic"], item.get("name", "")))
     return tuple(found)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stemcpd.quiz.bank import Bank, load_packaged_bank
+from stemcpd.quiz.catalogue import misconception_name
 from stemcpd.quiz.feedback import Feedback
 
 BANK_NAME = "needs-analysis"
@@ -71,6 +72,30 @@ QUESTION_MODULES: dict[str, str] = {
 
 CONFIDENT_ERROR_WEIGHT = 1.5
 
+ROUTE_LENGTH = 6
+"""How many modules a route recommends (the live "Which modules first?" shows as many)."""
+
+MODULE_TITLES: dict[str, str] = {
+    "physics-forces-and-motion": "Forces and motion",
+    "physics-energy": "Energy",
+    "physics-electricity": "Electricity",
+    "physics-waves-and-light": "Waves and light",
+    "physics-particles-and-heating": "Particles and heating",
+    "physics-radioactivity": "Radioactivity",
+    "physics-magnetism-and-electromagnetism": "Magnetism and electromagnetism",
+    "physics-pendulum": "Pendulums",
+    "chemistry-quantitative-chemistry": "Quantitative chemistry",
+    "chemistry-rates-of-reaction": "Rates of reaction",
+    "chemistry-equilibrium": "Reversible reactions and equilibrium",
+    "chemistry-acids-and-titration": "Acids, pH curves and titration",
+    "chemistry-electrolysis-and-energetics": "Electrolysis and energy changes",
+    "chemistry-chemical-analysis": "Chemical analysis",
+    "pedagogy-retrieval-practice": "Retrieval practice and formative assessment",
+    "pedagogy-practical-work": "Practical work",
+}
+"""Each module's short title (the start of its workbook's ``Module(...)`` title; a test
+checks they agree)."""
+
 
 @dataclass(frozen=True)
 class ModuleNeed:
@@ -97,7 +122,8 @@ class ModuleNeed:
             return "Not covered by your answers yet: take its diagnostic question(s) to check."
         if self.wrong == 0:
             return f"You answered its {_questions(self.answered)} correctly: a refresher, or skip."
-        suggested = f" (suggesting: {', '.join(self.misconceptions)})" if self.misconceptions else ""
+        names = [misconception_name(misconception) for misconception in self.misconceptions]
+        suggested = f" (suggesting: {'; '.join(names)})" if names else ""
         return f"{self.wrong} of {_questions(self.answered)} not right{suggested}."
 
 
@@ -192,7 +218,7 @@ def recommend(
     Example:
         >>> feedbacks = mark_responses({"na-waves-cork": 1, "na-energy-ball-stops": 0})  # doctest: +SKIP
         >>> recommend(feedbacks)[0]  # doctest: +SKIP
-        ('physics-waves-and-light', '1 of 1 diagnostic question not right (suggesting: wave-carries-objects).')
+        ('physics-waves-and-light', '1 of 1 diagnostic question not right (suggesting: Wave carries objects).')
     """
     return [(need.module, need.reason) for need in assess(feedbacks_by_question, confidences)]
 
@@ -206,3 +232,43 @@ def recommend_from_attempts(attempts: Iterable[Any]) -> list[tuple[str, str]]:
             feedbacks[attempt.question_id] = attempt
             confidences[attempt.question_id] = attempt.confidence
     return recommend(feedbacks, confidences)
+
+
+def module_href(module: str) -> str:
+    """A module's page, relative to the site's root, e.g. ``"workbooks/physics-energy.html"``."""
+    return f"workbooks/{module}.html"
+
+
+def route(
+    feedbacks_by_question: Mapping[str, Any],
+    confidences: Mapping[str, str | None] | None = None,
+    count: int = ROUTE_LENGTH,
+) -> list[dict[str, str]]:
+    """The first ``count`` modules of :func:`recommend`, as the site stores a route:
+    ``[{"module", "title", "href", "reason"}, …]`` (``href`` relative to the site root)."""
+    return [
+        {"module": module, "title": MODULE_TITLES.get(module, module), "href": module_href(module), "reason": reason}
+        for module, reason in recommend(feedbacks_by_question, confidences)[:count]
+    ]
+
+
+def browser_data() -> dict[str, Any]:
+    """What the static page needs to route from the answers in the browser's record,
+    computed here so the browser only applies it (``stemcpdQuiz.needsRoute`` in
+    ``static_quiz.js`` follows :func:`assess` and :attr:`ModuleNeed.reason`)."""
+    bank = load_diagnostic()
+    names = {}
+    for question in bank:
+        for option in getattr(question, "options", ()):
+            if option.misconception:
+                names[option.misconception] = misconception_name(option.misconception)
+    return {
+        "bank": BANK_NAME,
+        "module": BANK_NAME,
+        "count": ROUTE_LENGTH,
+        "confidentErrorWeight": CONFIDENT_ERROR_WEIGHT,
+        "questionModules": dict(QUESTION_MODULES),
+        "modules": [{"module": module, "title": MODULE_TITLES.get(module, module), "href": module_href(module)}
+                    for module in MODULES],
+        "misconceptionNames": names,
+    }

@@ -42,6 +42,7 @@ from stemcpd.quiz.units import (
     dimension_phrase,
     parse_response,
     parse_unit,
+    pretty_unit,
     unit_registry,
 )
 from stemcpd.quiz.units import _printable as printable
@@ -183,6 +184,15 @@ class NumericQuestion:
             raise ValueError(f"question {self.id!r}: tolerance must be '2%' or a non-negative number, got {tolerance!r}")
         return float(tolerance)
 
+    def example_shown(self) -> str:
+        """:meth:`example_response` as feedback prints it, e.g. ``"1.23 m/s²"``."""
+        number, _, _ = self.example_response().partition(" ")
+        return f"{number} {pretty_unit(self.unit)}"
+
+    def model_answer_shown(self) -> str:
+        """The model answer as feedback prints it, e.g. ``"0.1 mol/dm³"``."""
+        return f"{self.answer:g} {pretty_unit(self.unit)}"
+
     def example_response(self) -> str:
         """A made-up response showing the expected format, e.g. ``"1.23 s"``."""
         digits = "123456789"[: self.sig_figs or 3]
@@ -212,7 +222,7 @@ class NumericQuestion:
         try:
             parsed = parse_response(response)
         except ResponseParseError as error:
-            return Feedback(False, 0.0, f'{error} Answer in the form "number unit", e.g. {self.example_response()}.')
+            return Feedback(False, 0.0, f'{error} Answer in the form "number unit", e.g. {self.example_shown()}.')
 
         answer_unit = parse_unit(self.unit)
         unit_missing = parsed.unit_text == "" and not answer_unit.dimensionless
@@ -226,7 +236,8 @@ class NumericQuestion:
                 value = float(unit_registry().Quantity(parsed.value, typed_unit).to(answer_unit).magnitude)
             except Exception:  # offset units (degC/s) can refuse; treat like an unreadable unit
                 return Feedback(
-                    False, 0.0, f"I couldn't convert {parsed.unit_text} to {self.unit}. Try giving the answer in {self.unit}."
+                    False, 0.0, f"I couldn't convert {pretty_unit(parsed.unit_text)} to {pretty_unit(self.unit)}. "
+                    f"Try giving the answer in {pretty_unit(self.unit)}."
                 )
 
         if self._within_tolerance(value):
@@ -246,7 +257,7 @@ class NumericQuestion:
         return Feedback(False, 0.0, f"That value is too {direction}. Check your working and try again.{unit_reminder}")
 
     def _mark_right_value(self, parsed: ParsedNumber, value: float, unit_missing: bool) -> Feedback:
-        model_answer = f"{self.answer:g} {self.unit}"
+        model_answer = self.model_answer_shown()
         sig_figs_right = self.sig_figs is None or parsed.has_significant_figures(self.sig_figs)
         sig_figs_hint = "" if sig_figs_right else f" Give it to {self.sig_figs} significant figures."
         if unit_missing:
@@ -254,7 +265,7 @@ class NumericQuestion:
                 False,
                 0.5,
                 f"The number is right, but the unit is missing: a value without a unit "
-                f"isn't a measurement. Include it, e.g. {self.example_response()}.{sig_figs_hint}",
+                f"isn't a measurement. Include it, e.g. {self.example_shown()}.{sig_figs_hint}",
             )
         if not sig_figs_right:
             return Feedback(
@@ -263,17 +274,18 @@ class NumericQuestion:
                 f"The value is right, but {self.sig_figs} significant figures were expected "
                 f"(you gave {parsed.significant_figures}). The model answer is {model_answer}.",
             )
-        converted = "" if parsed.unit_text == self.unit else f" = {value:.4g} {self.unit}"
+        converted = "" if parsed.unit_text == self.unit else f" = {value:.4g} {pretty_unit(self.unit)}"
         return Feedback(
             True,
             1.0,
-            f"{parsed.value:g} {parsed.unit_text}{converted} matches the model answer, {model_answer}.",
+            f"{parsed.value:g} {pretty_unit(parsed.unit_text)}{converted} matches the model answer, {model_answer}.",
         )
 
     def _wrong_dimension_message(self, typed_unit_text: str) -> str:
-        message = f"{describe_unit(typed_unit_text)}; the answer is {dimension_phrase(self.unit)}, e.g. in {self.unit}."
+        message = (f"{describe_unit(typed_unit_text)}; the answer is {dimension_phrase(self.unit)}, "
+                   f"e.g. in {pretty_unit(self.unit)}.")
         if typed_unit_text.startswith("ms"):
-            message += " (ms means milliseconds; for metres per second write m/s or m s^-1.)"
+            message += " (ms means milliseconds; for metres per second write m/s or m s⁻¹.)"
         return message
 
 

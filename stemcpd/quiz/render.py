@@ -80,7 +80,8 @@ class QuizWidget:
         latest_feedback: Question id → feedback from its most recent check.
     """
 
-    def __init__(self, bank: Bank, on_attempt: AttemptCallback | None = None, seed: int | None = None):
+    def __init__(self, bank: Bank, on_attempt: AttemptCallback | None = None, seed: int | None = None,
+                 module_id: str | None = None):
         """Build the widgets.
 
         Args:
@@ -91,8 +92,11 @@ class QuizWidget:
                 (with the hypercorrection note for a confident error).
             seed: Seeds the values of parameterised questions, for repeatable
                 quizzes; None draws fresh values each time the quiz is built.
+            module_id: The CPD module showing the quiz (``"physics-pendulum"``), so the
+                static page's answers are kept under it as the live quiz's are.
         """
         self.bank = bank
+        self.module_id = module_id
         self.on_attempt = on_attempt
         self.latest_feedback: dict[str, Feedback] = {}
         self._seed_source = random.Random(seed)
@@ -259,7 +263,7 @@ class QuizWidget:
         """The quiz for a static page (the book): answered and marked in the browser,
         without a kernel, with a "Show answer" disclosure per question
         (:func:`stemcpd.quiz.static.to_html`)."""
-        return to_html(self.bank)
+        return to_html(self.bank, module=self.module_id)
 
     def _fill_input(self, question: Question, response: object) -> None:
         answer_input = self._answer_inputs[question.id]

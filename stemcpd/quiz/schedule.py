@@ -239,3 +239,44 @@ def interleave(items: Iterable[DueQuestion], size: int, seed: int = 0) -> list[D
 def days_until_due(card: Card, now: datetime) -> float:
     """Days from ``now`` until a card is due (negative if overdue)."""
     return (card.due - _as_utc(now)) / timedelta(days=1)
+
+
+class _Verdict(NamedTuple):
+    correct: bool
+
+
+def _steps_text(steps) -> list[str]:
+    # ts-fsrs writes steps as "1m", "10m", "1h", "1d"; whole minutes are exact for both.
+    minutes = [step / timedelta(minutes=1) for step in steps]
+    if any(not value.is_integer() for value in minutes):
+        raise ValueError(f"learning steps must be whole minutes to be the same in the browser, got {steps!r}")
+    return [f"{int(value)}m" for value in minutes]
+
+
+def browser_parameters() -> dict[str, Any]:
+    """The scheduler's settings for the browser (the Review page's ts-fsrs), read from
+    :func:`new_scheduler` so both sides schedule with the same FSRS-6 weights,
+    retention, maximum interval, learning steps and no fuzz, and the same rating
+    table and confident-error factor."""
+    scheduler = new_scheduler()
+    return {
+        "w": [float(weight) for weight in scheduler.parameters],
+        "request_retention": float(scheduler.desired_retention),
+        "maximum_interval": int(scheduler.maximum_interval),
+        "enable_fuzz": bool(scheduler.enable_fuzzing),
+        "enable_short_term": True,
+        "learning_steps": _steps_text(scheduler.learning_steps),
+        "relearning_steps": _steps_text(scheduler.relearning_steps),
+        "confidentErrorIntervalFactor": CONFIDENT_ERROR_INTERVAL_FACTOR,
+        # rating_for's table: any wrong answer, then a right one by its confidence.
+        "ratings": {
+            "wrong": rating_for(_Verdict(False)).name,
+            **{str(confidence).lower(): rating_for(_Verdict(True), confidence).name
+               for confidence in ("guess", "unsure", "sure", None)},
+        },
+        "sessionSize": SESSION_SIZE,
+    }
+
+
+SESSION_SIZE = 10
+"""Questions in one Review-page round (``RetrievalSchedule.session``'s default size)."""

@@ -24,8 +24,14 @@ The marking rules stay in Python; the browser gets their results as data:
   "Show answer" disclosure only.
 
 Every question also keeps its "Show answer" disclosure (the answer and the
-misconception behind each distractor), for teachers reading the book. Responses and
-verdicts are kept in ``localStorage`` under ``stemcpd-quiz:<topic>:<question id>``.
+misconception behind each distractor, by its readable name), for teachers reading
+the book. Every check is an attempt in the browser's record (``window.stemcpdStore``,
+``stemcpd/site/static/stemcpd-store.js``) with the same fields the Python store keeps
+(module, bank topic, question id, response, correct, score, misconception, optional
+confidence), so "My CPD record", the Review page and ``stemcpd report`` see site
+answers; the latest answer to each question is shown again on return. Answers kept
+by earlier versions under ``stemcpd-quiz:<topic>:<question id>`` are moved into the
+record once. Units in feedback are printed typographically (mol/dm³, m s⁻²).
 """
 
 from __future__ import annotations
@@ -39,7 +45,8 @@ import re
 from importlib import resources
 
 from stemcpd.quiz.bank import Bank, Question
-from stemcpd.quiz.catalogue import catalogue
+from stemcpd.quiz.catalogue import catalogue, misconception_name
+from stemcpd.quiz.feedback import HYPERCORRECTION_MESSAGE
 from stemcpd.quiz.markup import markdown_html, markdown_inline_html
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
@@ -55,10 +62,12 @@ from stemcpd.quiz.questions import (
 from stemcpd.quiz.units import (
     MAX_RESPONSE_CHARACTERS,
     MAX_UNIT_CHARACTERS,
-    _dimension_names,
     _normalise_unit,
+    dimension_words,
     normalise,
     parse_unit,
+    pretty_unit,
+    squeeze_unit,
     unit_registry,
     ResponseParseError,
 )
@@ -156,8 +165,7 @@ def _arrangements(factors: list[tuple[str, int]]) -> set[str]:
 def unit_key(unit_text: str) -> str:
     """A normalised unit with the spaces pint ignores removed ("m / s" → "m/s");
     the browser squeezes the same way before looking a unit up."""
-    squeezed = re.sub(r"\s*([/*()])\s*", r"\1", unit_text)
-    return re.sub(r"\s+\^", "^", squeezed).strip()
+    return squeeze_unit(unit_text)
 
 
 def _to_si(unit) -> tuple[float, float]:
@@ -172,10 +180,8 @@ def _dimension_id(unit) -> str:
 
 
 def _dimension_entry(unit) -> list[str]:
-    names = _dimension_names().get(frozenset(unit.dimensionality.items()))
-    if names is None:
-        return [f" has dimensions {unit.dimensionality}", f"a quantity with dimensions {unit.dimensionality}"]
-    return [f" measures {names[0]}", names[1]]
+    noun, phrase = dimension_words(unit)
+    return [f" measures {noun}", phrase]
 
 
 def unit_table(extra_units=()) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -186,7 +192,8 @@ def unit_table(extra_units=()) -> tuple[dict[str, list], dict[str, list[str]]]:
 
     Returns:
         ``(units, dimensions)``: ``units`` maps a normalised spelling (see
-        :func:`unit_key`) to ``[dimension id, factor to SI, offset to SI]``;
+        :func:`unit_key`) to ``[dimension id, factor to SI, offset to SI, the unit
+        as feedback prints it (pretty_unit)]``;
         ``dimensions`` maps a dimension id to ``[" measures time", "a time"]``
         (what :func:`stemcpd.quiz.units.describe_unit` and ``dimension_phrase`` say).
     """
@@ -215,9 +222,10 @@ def _unit_table(extra_units: tuple[str, ...]):
                 continue
             if read.dimensionality != target.dimensionality or _to_si(read) != (factor, offset):
                 continue
-            units.setdefault(unit_key(normalised), [dimension, factor, offset])
+            key = unit_key(normalised)
+            units.setdefault(key, [dimension, factor, offset, pretty_unit(key)])
     dimensionless = parse_unit("")
-    units[""] = [_dimension_id(dimensionless), 1.0, 0.0]
+    units[""] = [_dimension_id(dimensionless), 1.0, 0.0, ""]
     dimensions.setdefault(_dimension_id(dimensionless), _dimension_entry(dimensionless))
     return units, dimensions
 
@@ -226,7 +234,8 @@ def _misconception_note(misconception_id: str | None) -> dict | None:
     if not misconception_id:
         return None
     described = catalogue().get(misconception_id)
-    return {"id": misconception_id, "description": described.description if described else ""}
+    return {"id": misconception_id, "name": misconception_name(misconception_id),
+            "description": described.description if described else ""}
 
 
 def _option_data(question, index: int) -> dict:
@@ -245,13 +254,14 @@ def _numeric_data(question: NumericQuestion) -> dict:
     return {
         "answer": question.answer,
         "unit": question.unit,
+        "unitShown": pretty_unit(question.unit),
         "dimension": _dimension_id(unit),
         "dimensionless": bool(unit.dimensionless),
         "si": list(_to_si(unit)),
         "allowed": question.allowed_difference(),
         "sigFigs": question.sig_figs,
-        "example": question.example_response(),
-        "modelAnswer": f"{question.answer:g} {question.unit}",
+        "example": question.example_shown(),
+        "modelAnswer": question.model_answer_shown(),
         "phrase": _dimension_entry(unit)[1],
     }
 
@@ -271,12 +281,22 @@ def question_data(question: Question) -> dict:
     return data
 
 
-def bank_data(bank: Bank) -> dict:
-    """The JSON the engine reads for a bank: limits, the unit table and every question."""
+def bank_data(bank: Bank, module: str | None = None) -> dict:
+    """The JSON the engine reads for a bank: limits, the unit table and every question.
+
+    Args:
+        bank: The questions.
+        module: The CPD module (workbook name, e.g. ``"physics-pendulum"``) whose page
+            shows the quiz; attempts are stored under it. None (a quiz outside the
+            course) stores them under the bank's topic.
+    """
     numeric_units = [question.unit for question in bank if isinstance(question, NumericQuestion)]
     units, dimensions = unit_table(numeric_units)
     return {
         "topic": bank.topic,
+        "title": bank.title,
+        "module": module or bank.topic,
+        "hypercorrection": HYPERCORRECTION_MESSAGE,
         "maxResponse": MAX_RESPONSE_CHARACTERS,
         "maxUnit": MAX_UNIT_CHARACTERS,
         "misconceptions": {"powerOfTen": POWER_OF_TEN_SLIP, "wrongDimension": WRONG_DIMENSION},
@@ -344,7 +364,8 @@ def _reveal_html(question: Question, shown: Question) -> str:
             if option.correct:
                 verdict = "✓ tick" if multiple else "✓ correct"
             else:
-                verdict = ("✗ leave: " if multiple else "✗ ") + esc(option.misconception or "")
+                named = f"misconception: {esc(misconception_name(option.misconception))}" if option.misconception else ""
+                verdict = ("✗ leave" if multiple else "✗ wrong") + (f" ({named})" if named else "")
             rows.append(f"<li><strong>{verdict}</strong> — {markdown_inline_html(option.text)}: "
                         f"{markdown_inline_html(option.feedback)}</li>")
         return f"<ul>{''.join(rows)}</ul>"
@@ -354,12 +375,17 @@ def _reveal_html(question: Question, shown: Question) -> str:
     if isinstance(question, ShortTextQuestion):
         accepted = ", ".join(esc(answer) for answer in question.answers)
         wrong = "".join(
-            f"<li>✗ {esc(entry.text)} ({esc(entry.misconception or '')}): {markdown_inline_html(entry.feedback)}</li>"
+            f"<li>✗ {esc(entry.text)}{_named(entry.misconception)}: {markdown_inline_html(entry.feedback)}</li>"
             for entry in question.wrong_answers
         )
         explanation = markdown_html(question.explanation) if question.explanation else ""
         return f"<p>Accepted: {accepted}</p>{explanation}{f'<ul>{wrong}</ul>' if wrong else ''}"
-    return f"<p>{shown.answer:g} {esc(shown.unit)} (accepted within {esc(str(shown.tolerance))})</p>"
+    tolerance = shown.tolerance if isinstance(shown.tolerance, str) else f"{shown.tolerance:g} {pretty_unit(shown.unit)}"
+    return f"<p>{esc(shown.model_answer_shown())} (accepted within {esc(str(tolerance))})</p>"
+
+
+def _named(misconception_id: str | None) -> str:
+    return f" (misconception: {html.escape(misconception_name(misconception_id))})" if misconception_id else ""
 
 
 def _question_html(prefix: str, number: int, question: Question) -> str:
@@ -387,6 +413,7 @@ def _question_html(prefix: str, number: int, question: Question) -> str:
     elif isinstance(shown, NumericQuestion) and isinstance(question, ParameterisedNumericQuestion):
         parts.append("<p><em>In the live quiz the values change with each attempt.</em></p>")
     if markable:
+        parts.append(_confidence_html(prefix, question))
         parts.append(
             f'<p><button type="button" class="stemcpd-quiz-check" disabled>Check answer '
             f'<span class="stemcpd-quiz-visually-hidden">to question {number}</span></button></p>'
@@ -397,7 +424,29 @@ def _question_html(prefix: str, number: int, question: Question) -> str:
     return "".join(parts)
 
 
+CONFIDENCE_CHOICES = (("guess", "Guess", "I guessed"), ("unsure", "Unsure", "I think so"), ("sure", "Sure", "I'm sure"))
+"""The optional confidence choice, as the live quiz offers it
+(:data:`stemcpd.quiz.render.CONFIDENCE_LEVELS`): value, label, longer meaning."""
+
+
+def _confidence_html(prefix: str, question: Question) -> str:
+    name = _label_for(prefix, question, "confidence")
+    choices = "".join(
+        f'<label title="{meaning}"><input type="radio" name="{name}" value="{value}" '
+        f'class="stemcpd-quiz-confidence-choice" disabled> {label}</label> '
+        for value, label, meaning in CONFIDENCE_CHOICES
+    )
+    return (f'<fieldset class="stemcpd-quiz-confidence"><legend>How sure are you? (optional)</legend>'
+            f"{choices}</fieldset>")
+
+
 _STYLE = (
+    # The theme's colours (light and dark mode) where there is a theme, so the quiz reads
+    # well on a notebook output area whatever its own background; plain colours otherwise.
+    ".stemcpd-quiz,.stemcpd-needs-route{color:var(--pst-color-text-base,inherit);"
+    "background:var(--pst-color-background,transparent);padding:.1em .6em;border-radius:4px}"
+    ".stemcpd-quiz h3,.stemcpd-needs-route h3{color:var(--pst-color-text-base,inherit)}"
+    ".stemcpd-quiz a,.stemcpd-needs-route a{color:var(--pst-color-link,#0645ad)}"
     ".stemcpd-quiz-question{margin:1em 0;padding:.5em 1em;border:1px solid #767676;border-radius:4px}"
     ".stemcpd-quiz-options{list-style-type:upper-alpha}"
     ".stemcpd-quiz-options label{display:inline-block;padding:.15em 0;cursor:pointer}"
@@ -406,38 +455,101 @@ _STYLE = (
     ".stemcpd-quiz-feedback.stemcpd-quiz-partly{border-left-color:#8a5a00}"
     ".stemcpd-quiz-feedback.stemcpd-quiz-wrong{border-left-color:#a4000f}"
     ".stemcpd-quiz-misconception{font-size:.95em}"
+    ".stemcpd-quiz-confidence{border:0;margin:.3em 0;padding:0}"
+    ".stemcpd-quiz-confidence legend{font-size:.95em;padding:0;float:left;margin-right:.6em}"
+    ".stemcpd-quiz-confidence label{margin-right:.8em;cursor:pointer}"
+    ".stemcpd-quiz-summary{font-weight:600}"
     ".stemcpd-quiz-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}"
 )
 
 
-def to_html(bank: Bank) -> str:
-    """The bank as a self-contained, kernel-free quiz fragment for a static page.
+def store_script() -> str:
+    """The browser store (``stemcpd/site/static/stemcpd-store.js``), inlined with the
+    engine in a standalone fragment so answers are kept the way the site keeps them."""
+    from stemcpd.site import STATIC_DIR
+
+    return (STATIC_DIR / "stemcpd-store.js").read_text(encoding="utf-8")
+
+
+SITE_BUILD_VARIABLE = "STEMCPD_SITE_BUILD"
+"""Set (to "1") by the site extension :mod:`stemcpd.site.quiz` while the book builds, so
+quizzes executed for the site leave the engine out: the site serves it once, as
+``_static/stemcpd-quiz.js``, to the pages that have a quiz."""
+
+
+def building_site() -> bool:
+    """Whether this code runs inside the course site's build (see :data:`SITE_BUILD_VARIABLE`)."""
+    import os
+
+    return os.environ.get(SITE_BUILD_VARIABLE) == "1"
+
+
+def to_html(bank: Bank, module: str | None = None, inline: bool | None = None) -> str:
+    """The bank as a kernel-free quiz fragment for a static page.
 
     Args:
         bank: The questions.
+        module: The CPD module whose page shows the quiz (e.g. ``"physics-pendulum"``);
+            answers are stored under it in the browser's record. None stores them
+            under the bank's topic.
+        inline: True puts the store and the engine in the fragment (a page on its
+            own: no external resources); False leaves them to the page (the course
+            site loads ``_static/stemcpd-quiz.js`` on pages with a quiz). None:
+            False while the site builds (:func:`building_site`), else True.
 
     Returns:
-        HTML with the questions, one ``application/json`` data script and one engine
-        script; no external resources, and no bank text outside sanitised HTML or
+        HTML with the questions, one ``application/json`` data script and, inline,
+        the store and engine scripts; no bank text outside sanitised HTML or
         escaped JSON.
     """
+    inline = (not building_site()) if inline is None else inline
     prefix = f"stemcpd-quiz-{next(_FRAGMENT_IDS)}"
     title_id = f"{prefix}-title"
     questions = "".join(_question_html(prefix, number, question) for number, question in enumerate(bank, start=1))
     markable = sum(isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion))
                    for question in bank)
+    module_id = module or bank.topic
+    scripts = f"<script>{store_script()}</script><script>{engine_script()}</script>" if inline else ""
     return (
-        f'<section class="stemcpd-quiz" aria-labelledby="{title_id}" data-topic="{html.escape(bank.topic, quote=True)}">'
+        f'<section class="stemcpd-quiz" aria-labelledby="{title_id}" data-topic="{html.escape(bank.topic, quote=True)}" '
+        f'data-module="{html.escape(module_id, quote=True)}">'
         f"<style>{_STYLE}</style>"
         f'<h3 id="{title_id}">{html.escape(bank.title)}</h3>'
-        "<p><em>Answer a question and press “Check answer”. Your answers are kept in this "
-        "browser only; open the workbook in JupyterLab to record them in your CPD record.</em></p>"
+        "<p><em>Answer a question, say how sure you are if you like, and press “Check answer”. "
+        "Your answers are kept in this browser only: they come back when you return, count in "
+        "My CPD record, and return on the Review page when they are due.</em></p>"
         "<noscript><p>Turn on JavaScript to check your answers here; “Show answer” works without it.</p></noscript>"
         f"{questions}"
-        f'<p class="stemcpd-quiz-summary" data-markable="{markable}"></p>'
-        '<p><button type="button" class="stemcpd-quiz-clear" disabled>Clear my answers</button></p>'
-        f'<script type="application/json" class="stemcpd-quiz-data">{json_for_script(bank_data(bank))}</script>'
-        f"<script>{engine_script()}</script>"
+        f'<p class="stemcpd-quiz-summary" role="status" aria-live="polite" data-markable="{markable}"></p>'
+        '<p><button type="button" class="stemcpd-quiz-clear" disabled>Clear my answers from this page</button></p>'
+        f'<script type="application/json" class="stemcpd-quiz-data">{json_for_script(bank_data(bank, module))}</script>'
+        f"{scripts}"
+        "</section>"
+    )
+
+
+_NEEDS_IDS = itertools.count(1)
+
+
+def needs_route_html() -> str:
+    """The needs analysis's advice for a static page: a "Which modules first?" button
+    that turns the answers in the browser's record into a route (the recommended
+    modules in order, linked, each with its reason), kept in the record as ``needs``
+    and shown again on return. The browser applies
+    :func:`stemcpd.quiz.diagnostic.browser_data`; the diagnosis itself is
+    :mod:`stemcpd.quiz.diagnostic`'s."""
+    from stemcpd.quiz.diagnostic import browser_data
+
+    heading_id = f"stemcpd-needs-route-{next(_NEEDS_IDS)}"
+    return (
+        f'<section class="stemcpd-needs-route" aria-labelledby="{heading_id}">'
+        f'<h3 id="{heading_id}">Your route through the course</h3>'
+        "<p>When you have answered the questions above (all of them, or as many as you like), "
+        "press the button for the modules to do first, in order, and why. The route is kept in "
+        "this browser, in My CPD record.</p>"
+        '<p><button type="button" class="stemcpd-needs-route-button" disabled>Which modules first?</button></p>'
+        '<div class="stemcpd-needs-route-result" role="status" aria-live="polite"></div>'
+        f'<script type="application/json" class="stemcpd-needs-data">{json_for_script(browser_data())}</script>'
         "</section>"
     )

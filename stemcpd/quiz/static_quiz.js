@@ -1,4 +1,6 @@
-/* stemcpd static quiz engine (stemcpd/quiz/static.py puts it in every quiz fragment).
+/* stemcpd static quiz engine: served by the course site as _static/stemcpd-quiz.js on
+ * pages with a quiz (stemcpd/site/quiz.py), or inlined in a standalone fragment
+ * (stemcpd/quiz/static.py, to_html(inline=True)).
  *
  * Marks multiple-choice, multiple-select and numeric questions in the browser from
  * the data Python wrote into the fragment's JSON data script (class stemcpd-quiz-data).
@@ -7,12 +9,14 @@
  * looked up in a table pint computed. Learner text only ever reaches the page as
  * textContent; the HTML inserted was sanitised in Python. Defined once per page
  * (window.stemcpdQuiz) however many fragments include it; each fragment is wired once.
+ * Every check is an attempt in window.stemcpdStore (the course's one browser record,
+ * stemcpd/site/static/stemcpd-store.js), and the latest one is shown again on return.
  */
 (function () {
   "use strict";
   if (!window.stemcpdQuiz) {
     window.stemcpdQuiz = (function () {
-      var STORAGE_PREFIX = "stemcpd-quiz:";
+      var OLD_PREFIX = "stemcpd-quiz:";
       var SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                           "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"};
       // Applied after NFKC, in this order, as in stemcpd.quiz.units._REPLACEMENTS.
@@ -57,12 +61,12 @@
         if (Object.prototype.hasOwnProperty.call(data.units, key)) return data.units[key];
         var shown = printable(unit.slice(0, data.maxUnit));
         if (codePoints(unit) > data.maxUnit || !UNIT_TOKENS.test(unit)) {
-          throw new ParseError("I couldn't read the unit '" + shown + "'. Use unit symbols such as m, s, kg, N, m/s^2 or m s^-2.");
+          throw new ParseError("I couldn't read the unit '" + shown + "'. Use unit symbols such as m, s, kg, N, m/s² or m s⁻² (typed m/s^2 or m s^-2).");
         }
         if (unit.split("(").length !== unit.split(")").length) {
           throw new ParseError("The brackets in the unit '" + unit + "' don't match.");
         }
-        throw new ParseError("I don't recognise the unit '" + unit + "'. Use unit symbols such as m, s, kg, N or m/s^2 (units are case-sensitive).");
+        throw new ParseError("I don't recognise the unit '" + unit + "'. Use unit symbols such as m, s, kg, N or m/s² (units are case-sensitive).");
       }
 
       function significantFigures(mantissa) {
@@ -130,9 +134,9 @@
         var value = parsed.value;
         if (!unitMissing) {
           if (parsed.entry[0] !== question.dimension) {
-            var message = parsed.unit + data.dimensions[parsed.entry[0]][0] + "; the answer is " + question.phrase +
-              ", e.g. in " + question.unit + ".";
-            if (parsed.unit.indexOf("ms") === 0) message += " (ms means milliseconds; for metres per second write m/s or m s^-1.)";
+            var message = parsed.entry[3] + data.dimensions[parsed.entry[0]][0] + "; the answer is " + question.phrase +
+              ", e.g. in " + question.unitShown + ".";
+            if (parsed.unit.indexOf("ms") === 0) message += " (ms means milliseconds; for metres per second write m/s or m s⁻¹.)";
             return result(false, 0, message, data.misconceptions.wrongDimension);
           }
           value = parsed.value * (parsed.entry[1] / question.si[0]) + (parsed.entry[2] - question.si[1]) / question.si[0];
@@ -171,8 +175,8 @@
           return result(false, 0.75, "The value is right, but " + expected + " significant figures were expected (you gave " +
             parsed.sigFigs + "). The model answer is " + question.modelAnswer + ".");
         }
-        var converted = parsed.unit === question.unit ? "" : " = " + formatG(value, 4) + " " + question.unit;
-        return result(true, 1, formatG(parsed.value) + " " + parsed.unit + converted + " matches the model answer, " +
+        var converted = parsed.unit === question.unit ? "" : " = " + formatG(value, 4) + " " + question.unitShown;
+        return result(true, 1, formatG(parsed.value) + " " + parsed.entry[3] + converted + " matches the model answer, " +
           question.modelAnswer + ".");
       }
 
@@ -231,14 +235,53 @@
         return null;
       }
 
-      function storageKey(data, question) { return STORAGE_PREFIX + data.topic + ":" + question.id; }
-      function store(key, value) {
-        try { if (value === null) window.localStorage.removeItem(key); else window.localStorage.setItem(key, JSON.stringify(value)); }
-        catch (error) { /* storage off (private mode, quota): the quiz still works */ }
+      // Answers kept before the record existed: "stemcpd-quiz:<topic>:<id>" -> {response, correct, score}.
+      function oldKey(data, question) { return OLD_PREFIX + data.topic + ":" + question.id; }
+      function takeOldAnswer(data, question) {
+        try {
+          var key = oldKey(data, question);
+          var text = window.localStorage.getItem(key);
+          if (text === null) return null;
+          window.localStorage.removeItem(key);
+          var saved = JSON.parse(text);
+          return saved && Object.prototype.hasOwnProperty.call(saved, "response") ? saved : null;
+        } catch (error) { return null; }
       }
-      function recall(key) {
-        try { var text = window.localStorage.getItem(key); return text ? JSON.parse(text) : null; }
-        catch (error) { return null; }
+
+      function store() { return window.stemcpdStore || null; }
+
+      // The record keeps a response as the Python store does: text as typed, anything
+      // else (an option index, a list of them) as JSON.
+      function responseText(response) { return typeof response === "string" ? response : JSON.stringify(response); }
+      function responseValue(question, text) {
+        if (question.kind === "numeric") return typeof text === "string" ? text : "";
+        try { return JSON.parse(text); } catch (error) { return null; }
+      }
+
+      // "Clear my answers from this page" hides earlier answers without deleting the
+      // record: the page shows only answers given after the time kept here.
+      function clearedAt(module, topic) {
+        var kept = store() ? store().get("quiz-cleared", {}) : {};
+        return (kept && typeof kept[module + "/" + topic] === "string") ? kept[module + "/" + topic] : "";
+      }
+
+      function latestAttempts(module, topic) {
+        var latest = {};
+        if (!store()) return latest;
+        var since = clearedAt(module, topic);
+        store().attempts().forEach(function (attempt) {
+          if (attempt && attempt.module === module && attempt.bank_topic === topic && !(since && attempt.answered_at <= since)) {
+            latest[attempt.question_id] = attempt;
+          }
+        });
+        return latest;
+      }
+
+      function textParagraph(text, className) {
+        var paragraph = document.createElement("p");
+        if (className) paragraph.className = className;
+        paragraph.textContent = text;
+        return paragraph;
       }
 
       function showFeedback(area, verdict) {
@@ -270,14 +313,101 @@
           var paragraph = document.createElement("p");
           paragraph.className = "stemcpd-quiz-misconception";
           var label = document.createElement("strong");
-          label.textContent = "Misconception: " + note.id;
+          label.textContent = "Misconception: " + (note.name || note.id);
           paragraph.appendChild(label);
           if (note.description) paragraph.appendChild(document.createTextNode(". " + note.description));
           area.appendChild(paragraph);
         });
+        if (verdict.hypercorrection) area.appendChild(textParagraph(verdict.hypercorrection, "stemcpd-quiz-hypercorrection"));
         if (window.MathJax && typeof window.MathJax.typesetPromise === "function") {
           window.MathJax.typesetPromise([area]).catch(function () {});
         }
+      }
+
+      // stemcpd.quiz.feedback.apply_confidence: a confident error gets the hypercorrection note.
+      function withConfidence(data, verdict, confidence) {
+        if (verdict && confidence === "sure" && !verdict.correct) verdict.hypercorrection = data.hypercorrection;
+        return verdict;
+      }
+
+      /* Wire one question card.
+       *   card: a .stemcpd-quiz-question element (HTML made by stemcpd.quiz.static);
+       *   data: its bank's data (stemcpd.quiz.static.bank_data);
+       *   options: {module, restore (the latest stored attempt to show, or null),
+       *             onChecked(verdict, attempt)}.
+       * Returns {clear(), verdict()} or null for a question marked in Python only. */
+      function wireCard(card, data, options) {
+        options = options || {};
+        var question = null;
+        data.questions.forEach(function (q) { if (q.id === card.getAttribute("data-question-id")) question = q; });
+        if (!question || question.kind === "reveal" || card.getAttribute("data-stemcpd-ready") === "true") return null;
+        card.setAttribute("data-stemcpd-ready", "true");
+        var module = options.module || data.module || data.topic;
+        var confidenceInputs = Array.prototype.slice.call(card.querySelectorAll("input.stemcpd-quiz-confidence-choice"));
+        var inputs = Array.prototype.slice.call(card.querySelectorAll("input")).filter(function (i) {
+          return confidenceInputs.indexOf(i) < 0;
+        });
+        var button = card.querySelector(".stemcpd-quiz-check");
+        var area = card.querySelector(".stemcpd-quiz-feedback");
+        var latest = null;
+        inputs.concat(confidenceInputs).forEach(function (input) { input.disabled = false; });
+        button.disabled = false;
+
+        function response() {
+          if (question.kind === "numeric") return inputs[0].value;
+          var ticked = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
+          if (question.kind === "choice") return ticked.length ? ticked[0] : null;
+          return ticked.sort(function (a, b) { return a - b; });
+        }
+        function confidence() {
+          var chosen = confidenceInputs.filter(function (i) { return i.checked; });
+          return chosen.length ? chosen[0].value : null;
+        }
+        function fill(saved, savedConfidence) {
+          if (question.kind === "numeric") { inputs[0].value = typeof saved === "string" ? saved : ""; }
+          else {
+            var chosen = question.kind === "choice" ? [saved] : (Array.isArray(saved) ? saved : []);
+            inputs.forEach(function (i) { i.checked = chosen.indexOf(Number(i.value)) >= 0; });
+          }
+          confidenceInputs.forEach(function (i) { i.checked = i.value === savedConfidence; });
+        }
+        function check(save) {
+          var given = response();
+          var sure = confidence();
+          var verdict = withConfidence(data, mark(data, question, given), sure);
+          latest = verdict;
+          showFeedback(area, verdict);
+          var attempt = null;
+          if (save && store()) {
+            try {
+              attempt = store().addAttempt({
+                module: module, bank_topic: data.topic, question_id: question.id, response: responseText(given),
+                correct: verdict.correct, score: verdict.score, misconception: verdict.misconception, confidence: sure
+              });
+            } catch (error) { attempt = null; /* a full or blocked store: the answer is still marked */ }
+          }
+          if (options.onChecked) options.onChecked(verdict, attempt);
+          if (save) {
+            card.dispatchEvent(new CustomEvent("stemcpd-quiz-attempt", {
+              bubbles: true, detail: {module: module, topic: data.topic, questionId: question.id, verdict: verdict, attempt: attempt}
+            }));
+          }
+          return verdict;
+        }
+        button.addEventListener("click", function () { check(true); });
+        if (question.kind === "numeric") {
+          inputs[0].addEventListener("keydown", function (event) {
+            if (event.key === "Enter") { event.preventDefault(); check(true); }
+          });
+        }
+        if (options.restore) {
+          fill(responseValue(question, options.restore.response), options.restore.confidence);
+          check(false);
+        }
+        return {
+          clear: function () { fill(null, null); showFeedback(area, null); latest = null; },
+          verdict: function () { return latest; }
+        };
       }
 
       function wire(section) {
@@ -286,58 +416,42 @@
         if (!dataScript) return;
         var data = JSON.parse(dataScript.textContent);
         section.setAttribute("data-stemcpd-ready", "true");
-        var byId = {};
-        data.questions.forEach(function (q) { byId[q.id] = q; });
-        var cards = [];
+        var module = section.getAttribute("data-module") || data.module || data.topic;
         var summary = section.querySelector(".stemcpd-quiz-summary");
-        var latest = {};
+        var cards = [];
+
+        // One-time move of answers kept under the old keys into the record.
+        data.questions.forEach(function (question) {
+          if (question.kind === "reveal") return;
+          var old = takeOldAnswer(data, question);
+          if (!old || !store()) return;
+          var stored = latestAttempts(module, data.topic);
+          if (stored[question.id]) return;
+          var verdict = mark(data, question, old.response);
+          try {
+            store().addAttempt({module: module, bank_topic: data.topic, question_id: question.id,
+                                response: responseText(old.response), correct: verdict.correct, score: verdict.score,
+                                misconception: verdict.misconception, confidence: null});
+          } catch (error) { /* storage full: the old answer is dropped, the quiz still works */ }
+        });
 
         function updateSummary() {
           if (!summary) return;
           var marked = Number(summary.getAttribute("data-markable"));
-          var right = Object.keys(latest).filter(function (id) { return latest[id] && latest[id].correct; }).length;
-          summary.textContent = right + " of " + marked + " checkable questions correct so far.";
+          var right = cards.filter(function (c) { var v = c.verdict(); return v && v.correct; }).length;
+          var text = right + " of " + marked + " checkable questions correct so far.";
+          // Only a real change is written, so the live region speaks once per check.
+          if (summary.textContent !== text) summary.textContent = text;
         }
 
+        var restored = latestAttempts(module, data.topic);
         section.querySelectorAll(".stemcpd-quiz-question").forEach(function (card) {
-          var question = byId[card.getAttribute("data-question-id")];
-          if (!question || question.kind === "reveal") return;
-          var inputs = Array.prototype.slice.call(card.querySelectorAll("input"));
-          var button = card.querySelector(".stemcpd-quiz-check");
-          var area = card.querySelector(".stemcpd-quiz-feedback");
-          var key = storageKey(data, question);
-          inputs.forEach(function (input) { input.disabled = false; });
-          button.disabled = false;
-
-          function response() {
-            if (question.kind === "numeric") return inputs[0].value;
-            var ticked = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
-            if (question.kind === "choice") return ticked.length ? ticked[0] : null;
-            return ticked.sort(function (a, b) { return a - b; });
-          }
-          function fill(saved) {
-            if (question.kind === "numeric") { inputs[0].value = typeof saved === "string" ? saved : ""; return; }
-            var chosen = question.kind === "choice" ? [saved] : (Array.isArray(saved) ? saved : []);
-            inputs.forEach(function (i) { i.checked = chosen.indexOf(Number(i.value)) >= 0; });
-          }
-          function check(save) {
-            var given = response();
-            var verdict = mark(data, question, given);
-            latest[question.id] = verdict;
-            showFeedback(area, verdict);
-            if (save) store(key, {response: given, correct: verdict.correct, score: verdict.score});
-            updateSummary();
-            return verdict;
-          }
-          button.addEventListener("click", function () { check(true); });
-          if (question.kind === "numeric") {
-            inputs[0].addEventListener("keydown", function (event) {
-              if (event.key === "Enter") { event.preventDefault(); check(true); }
-            });
-          }
-          var saved = recall(key);
-          if (saved && Object.prototype.hasOwnProperty.call(saved, "response")) { fill(saved.response); check(false); }
-          cards.push({clear: function () { fill(null); showFeedback(area, null); delete latest[question.id]; store(key, null); }});
+          var wired = wireCard(card, data, {
+            module: module,
+            restore: restored[card.getAttribute("data-question-id")] || null,
+            onChecked: function () { updateSummary(); }
+          });
+          if (wired) cards.push(wired);
         });
 
         var clear = section.querySelector(".stemcpd-quiz-clear");
@@ -345,18 +459,125 @@
           clear.disabled = false;
           clear.addEventListener("click", function () {
             cards.forEach(function (card) { card.clear(); });
+            if (store()) {
+              var kept = store().get("quiz-cleared", {}) || {};
+              kept[module + "/" + data.topic] = new Date().toISOString();
+              store().set("quiz-cleared", kept);
+            }
             updateSummary();
           });
         }
         updateSummary();
       }
 
-      function wireAll() {
-        document.querySelectorAll("section.stemcpd-quiz").forEach(wire);
+      // ---- Needs analysis: the route from the diagnostic answers in the record. ----
+      // Applies stemcpd.quiz.diagnostic.browser_data(): assess() and ModuleNeed.reason,
+      // step for step (tests compare the result with Python's route() for the same answers).
+      function defaultName(id) { var words = id.split("-").join(" "); return words.charAt(0).toUpperCase() + words.slice(1); }
+      function diagnosticQuestions(count) { return count + " diagnostic question" + (count === 1 ? "" : "s"); }
+
+      function needsRoute(data, attempts) {
+        var latest = {}, order = [];
+        (attempts || []).forEach(function (attempt) {
+          if (!attempt || attempt.bank_topic !== data.bank) return;
+          if (!Object.prototype.hasOwnProperty.call(latest, attempt.question_id)) order.push(attempt.question_id);
+          latest[attempt.question_id] = attempt;
+        });
+        var modules = data.modules.map(function (entry) { return entry.module; });
+        var needs = {};
+        modules.forEach(function (module) { needs[module] = {shortfalls: [], wrong: 0, misconceptions: []}; });
+        order.forEach(function (questionId) {
+          var module = data.questionModules[questionId];
+          if (!module || !needs[module]) return;
+          var attempt = latest[questionId], need = needs[module];
+          var shortfall = 1 - Number(attempt.score);
+          if (!attempt.correct) {
+            need.wrong += 1;
+            if (attempt.confidence === "sure") shortfall *= data.confidentErrorWeight;
+            if (attempt.misconception && need.misconceptions.indexOf(attempt.misconception) < 0) need.misconceptions.push(attempt.misconception);
+          }
+          need.shortfalls.push(shortfall);
+        });
+        var ranked = data.modules.map(function (entry, index) {
+          var need = needs[entry.module];
+          var answered = need.shortfalls.length;
+          var weakness = answered ? need.shortfalls.reduce(function (a, b) { return a + b; }, 0) / answered : null;
+          var reason;
+          if (answered === 0) reason = "Not covered by your answers yet: take its diagnostic question(s) to check.";
+          else if (need.wrong === 0) reason = "You answered its " + diagnosticQuestions(answered) + " correctly: a refresher, or skip.";
+          else {
+            var names = need.misconceptions.map(function (id) { return data.misconceptionNames[id] || defaultName(id); });
+            reason = need.wrong + " of " + diagnosticQuestions(answered) + " not right" +
+              (names.length ? " (suggesting: " + names.join("; ") + ")" : "") + ".";
+          }
+          var group = weakness === null ? 1 : (weakness > 0 ? 0 : 2);
+          return {group: group, weakness: weakness || 0, index: index,
+                  step: {module: entry.module, title: entry.title, href: entry.href, reason: reason}};
+        });
+        ranked.sort(function (a, b) { return (a.group - b.group) || (b.weakness - a.weakness) || (a.index - b.index); });
+        return {answered: order.filter(function (id) { return data.questionModules[id]; }).length,
+                route: ranked.slice(0, data.count).map(function (item) { return item.step; })};
       }
 
-      return {wireAll: wireAll, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
-              normalise: normalise, formatG: formatG};
+      function siteRoot(section) {
+        var root = document.documentElement.getAttribute("data-content_root");
+        if (root === null) root = section.getAttribute("data-root") || "";
+        return root;
+      }
+
+      function showRoute(section, result, saved) {
+        result.textContent = "";
+        var intro = document.createElement("p");
+        var when = saved.answered_at ? new Date(saved.answered_at) : null;
+        intro.textContent = "Start with these modules, in this order" +
+          (when && !isNaN(when) ? " (worked out " + when.toLocaleString() + "; kept in My CPD record)" : "") + ":";
+        result.appendChild(intro);
+        var list = document.createElement("ol");
+        list.className = "stemcpd-needs-route-list";
+        saved.route.forEach(function (step) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = siteRoot(section) + step.href;
+          link.textContent = step.title;
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(": " + step.reason));
+          list.appendChild(item);
+        });
+        result.appendChild(list);
+      }
+
+      function wireNeeds(section) {
+        if (section.getAttribute("data-stemcpd-ready") === "true") return;
+        var dataScript = section.querySelector("script.stemcpd-needs-data");
+        var button = section.querySelector(".stemcpd-needs-route-button");
+        var result = section.querySelector(".stemcpd-needs-route-result");
+        if (!dataScript || !button || !result) return;
+        section.setAttribute("data-stemcpd-ready", "true");
+        var data = JSON.parse(dataScript.textContent);
+        var saved = store() ? store().get("needs", null) : null;
+        if (saved && Array.isArray(saved.route)) showRoute(section, result, saved);
+        button.disabled = false;
+        button.addEventListener("click", function () {
+          var computed = needsRoute(data, store() ? store().attempts() : []);
+          if (!computed.answered) {
+            result.textContent = "";
+            result.appendChild(textParagraph("Answer at least one of the questions above first, then press the button again."));
+            return;
+          }
+          var kept = {answered_at: new Date().toISOString(), route: computed.route};
+          var stored = store() ? store().set("needs", kept) : false;
+          showRoute(section, result, kept);
+          if (!stored) result.appendChild(textParagraph("This browser is not keeping data, so the route will not be here next time."));
+        });
+      }
+
+      function wireAll() {
+        document.querySelectorAll("section.stemcpd-quiz").forEach(wire);
+        document.querySelectorAll("section.stemcpd-needs-route").forEach(wireNeeds);
+      }
+
+      return {wireAll: wireAll, wireCard: wireCard, needsRoute: needsRoute, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
+              normalise: normalise, formatG: formatG, responseValue: responseValue};
     })();
   }
   window.stemcpdQuiz.wireAll();

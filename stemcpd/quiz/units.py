@@ -132,7 +132,7 @@ def parse_unit(unit_text: str) -> pint.Unit:
     if len(unit_text) > MAX_UNIT_CHARACTERS or not _UNIT_TOKENS.fullmatch(unit_text):
         raise ResponseParseError(
             f"I couldn't read the unit '{_printable(unit_text[:MAX_UNIT_CHARACTERS])}'. "
-            "Use unit symbols such as m, s, kg, N, m/s^2 or m s^-2."
+            "Use unit symbols such as m, s, kg, N, m/s² or m s⁻² (typed m/s^2 or m s^-2)."
         )
     if unit_text.count("(") != unit_text.count(")"):
         raise ResponseParseError(f"The brackets in the unit '{unit_text}' don't match.")
@@ -141,11 +141,11 @@ def parse_unit(unit_text: str) -> pint.Unit:
     except pint.errors.UndefinedUnitError:
         raise ResponseParseError(
             f"I don't recognise the unit '{unit_text}'. "
-            "Use unit symbols such as m, s, kg, N or m/s^2 (units are case-sensitive)."
+            "Use unit symbols such as m, s, kg, N or m/s² (units are case-sensitive)."
         ) from None
     except Exception:  # pint's parser raises assorted types on odd but bounded syntax
         raise ResponseParseError(
-            f"I couldn't read the unit '{unit_text}'. Write it like m/s^2 or m s^-2."
+            f"I couldn't read the unit '{unit_text}'. Write it like m/s² or m s⁻² (typed m/s^2 or m s^-2)."
         ) from None
 
 
@@ -201,7 +201,9 @@ def parse_response(text: object) -> ParsedNumber:
     return ParsedNumber(value, unit_text, significant_figures, ambiguous_trailing_zeros)
 
 
-# Example unit -> (noun, noun phrase) used to say what a unit measures.
+# Example unit -> (noun, noun phrase) used to say what a unit measures, in words a
+# teacher uses; a quantity not listed is described by combining these (see
+# dimension_words), never in pint's notation ("[substance] / [length] ** 3").
 _DIMENSION_EXAMPLES = {
     "": ("no dimension (a pure number)", "a pure number"),
     "m": ("length", "a length"),
@@ -209,6 +211,7 @@ _DIMENSION_EXAMPLES = {
     "m^3": ("volume", "a volume"),
     "s": ("time", "a time"),
     "kg": ("mass", "a mass"),
+    "mol": ("amount of substance", "an amount of substance"),
     "m/s": ("speed", "a speed"),
     "m/s^2": ("acceleration", "an acceleration"),
     "N": ("force", "a force"),
@@ -222,8 +225,26 @@ _DIMENSION_EXAMPLES = {
     "ohm": ("resistance", "a resistance"),
     "C": ("charge", "a charge"),
     "Pa": ("pressure", "a pressure"),
+    "T": ("magnetic flux density", "a magnetic flux density"),
     "kg/m^3": ("density", "a density"),
+    "mol/m^3": ("concentration (an amount per volume)", "a concentration (an amount per volume)"),
+    "kg/mol": ("molar mass (a mass per amount)", "a molar mass (a mass per amount)"),
+    "J/mol": ("energy per amount", "an energy per amount"),
+    "J/kg": ("energy per mass", "an energy per mass"),
+    "J/(kg K)": ("specific heat capacity (energy per mass per degree)",
+                 "a specific heat capacity (an energy per mass per degree)"),
+    "N/m": ("stiffness (a force per length)", "a stiffness (a force per length, as a spring constant)"),
+    "m^3/s": ("volume per time", "a volume per time"),
+    "mol/s": ("amount per time", "an amount per time"),
+    "kg/s": ("mass per time", "a mass per time"),
 }
+
+_BASE_WORDS = {
+    "[length]": "length", "[mass]": "mass", "[time]": "time", "[substance]": "amount of substance",
+    "[temperature]": "temperature", "[current]": "current", "[luminosity]": "luminous intensity",
+}
+_SIMPLE_DENOMINATORS = {"length", "area", "volume", "time", "mass", "amount of substance", "temperature", "charge"}
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,21 +256,79 @@ def _dimension_names() -> dict[frozenset, tuple[str, str]]:
     }
 
 
+def _plain_noun(noun: str) -> str:
+    return noun.split(" (")[0]
+
+
+def dimension_words(unit) -> tuple[str, str]:
+    """What a pint unit measures, in words: ``(noun, noun phrase)``, e.g.
+    ``("acceleration", "an acceleration")``. A quantity without a name of its own is
+    described as one named quantity per (or times) another ("an energy per area"),
+    else by its base quantities ("mass × length² per time³")."""
+    names = _dimension_names()
+    wanted = dict(unit.dimensionality.items())
+    found = names.get(frozenset(wanted.items()))
+    if found is not None:
+        return found
+    named = [(dict(key), value) for key, value in names.items() if key and " per " not in value[0]]
+    bottoms = [(dimensions, value) for dimensions, value in named if value[0] in _SIMPLE_DENOMINATORS]
+    # A power of one base quantity reads best as itself ("one per time²").
+    pairs = [] if len(wanted) == 1 else [(top, bottom) for top in named for bottom in bottoms]
+    for (top, (top_noun, top_phrase)), (bottom, (bottom_noun, _)) in pairs:
+        if True:
+            combined = {name: top.get(name, 0) - bottom.get(name, 0) for name in {*top, *bottom}}
+            # The bottom may cancel a base quantity of the top, never overturn it
+            # ("power per area", but not "length per area" for one per length).
+            shared_cancels = all(combined[name] * top[name] >= 0 for name in set(top) & set(bottom))
+            if shared_cancels and {name: power for name, power in combined.items() if power} == wanted:
+                noun = f"{_plain_noun(top_noun)} per {_plain_noun(bottom_noun)}"
+                return noun, f"{top_phrase.split(' (')[0]} per {_plain_noun(bottom_noun)}"
+
+    def power(name: str, exponent: float) -> str:
+        word = _BASE_WORDS.get(name, name.strip("[]"))
+        exponent = abs(exponent)
+        if exponent == 1:
+            return word
+        text = f"{exponent:g}"
+        return word + (text.translate(_SUPERSCRIPT_DIGITS) if text.isdigit() else f"^{text}")
+
+    numerator = " × ".join(power(name, exponent) for name, exponent in wanted.items() if exponent > 0) or "one"
+    per = "".join(f" per {power(name, exponent)}" for name, exponent in wanted.items() if exponent < 0)
+    noun = numerator + per
+    return noun, f"a quantity of {noun}"
+
+
+_PRETTY_TOKENS = {
+    "ohm": "Ω", "ohms": "Ω", "kohm": "kΩ", "Mohm": "MΩ", "degC": "°C", "degF": "°F",
+    "degree": "°", "degrees": "°", "percent": "%",
+    "um": "µm", "us": "µs", "ug": "µg", "uA": "µA", "uV": "µV", "uC": "µC", "uL": "µL", "uJ": "µJ", "uW": "µW",
+}
+
+
+def squeeze_unit(unit_text: str) -> str:
+    """A normalised unit with the spaces pint ignores removed ("m / s" → "m/s")."""
+    squeezed = re.sub(r"\s*([/*()])\s*", r"\1", unit_text)
+    return re.sub(r"\s+\^", "^", squeezed).strip()
+
+
+def pretty_unit(unit_text: str) -> str:
+    """A unit as it is printed, not typed: ``"mol/dm^3"`` → ``"mol/dm³"``,
+    ``"m s^-2"`` → ``"m s⁻²"``, ``"J/(kg degC)"`` → ``"J/(kg °C)"``, ``"kohm"`` → ``"kΩ"``,
+    ``"us"`` → ``"µs"``. Feedback shows units this way; learners may type either."""
+    text = squeeze_unit(unit_text)
+    text = re.sub(r"[A-Za-z]+", lambda match: _PRETTY_TOKENS.get(match.group(), match.group()), text)
+    text = re.sub(r"\^(-?\d+)", lambda match: match.group(1).translate(_SUPERSCRIPT_DIGITS), text)
+    return text.replace("*", "·")
+
+
 def describe_unit(unit_text: str) -> str:
-    """Say what a unit measures, e.g. ``"s measures time"``.
+    """Say what a unit measures, e.g. ``"s measures time"``, ``"mol/dm³ measures
+    concentration (an amount per volume)"``.
 
     Args:
         unit_text: A unit pint can parse.
-
-    Returns:
-        ``"<unit> measures <quantity>"``, or for an unnamed dimension
-        ``"<unit> has dimensions <pint dimensionality>"``.
     """
-    unit = parse_unit(unit_text)
-    names = _dimension_names().get(frozenset(unit.dimensionality.items()))
-    if names is None:
-        return f"{unit_text} has dimensions {unit.dimensionality}"
-    return f"{unit_text} measures {names[0]}"
+    return f"{pretty_unit(unit_text)} measures {dimension_words(parse_unit(unit_text))[0]}"
 
 
 def dimension_phrase(unit_text: str) -> str:
@@ -258,8 +337,4 @@ def dimension_phrase(unit_text: str) -> str:
     Args:
         unit_text: A unit pint can parse.
     """
-    unit = parse_unit(unit_text)
-    names = _dimension_names().get(frozenset(unit.dimensionality.items()))
-    if names is None:
-        return f"a quantity with dimensions {unit.dimensionality}"
-    return names[1]
+    return dimension_words(parse_unit(unit_text))[1]

@@ -37,7 +37,10 @@ def test_workbook_page_shows_executed_simulation_quiz_and_forms(built_site):
     # Output of the period table cell: the exact 90° figure.
     assert "18.03% longer" in page
     # The quiz and the Toolkit forms render as readable static HTML, not empty widgets.
-    assert "Show answer" in page and "heavier-swings-faster" in page
+    # Misconceptions are named for teachers in the "Show answer" disclosures, not by id.
+    assert "Show answer" in page and "misconception: Heavier swings faster" in page
+    # The quiz engine is the site's own file, loaded by the pages with a quiz only.
+    assert "_static/stemcpd-quiz.js" in page and "stemcpd static quiz engine" not in page
     assert "My action plan" in page and "My impact record" in page
     # The Toolkit forms are data for the site's form engine, which this page loads.
     assert page.count('<div class="stemcpd-record-form" data-module="physics-pendulum"') == 3

@@ -149,7 +149,9 @@ def test_choice_and_numeric_feedback_and_progress_survive_a_reload(pendulum_url,
     choose(page, "period-mass", wrong.text)
     shown = check(page, "period-mass")
     assert "✗" in shown and "Not yet" in shown and "a = F/m" in shown
-    assert "Misconception: heavier-swings-faster" in shown and "heavier bob to swing faster" in shown
+    # Teachers read the misconception's name and description, never its internal id.
+    assert "Misconception: Heavier swings faster" in shown and "heavier bob to swing faster" in shown
+    assert "heavier-swings-faster" not in shown
     choose(page, "period-mass", bank["period-mass"].correct_option.text)
     shown = check(page, "period-mass")
     assert "✓" in shown and "Correct" in shown and "Misconception" not in shown
@@ -169,10 +171,22 @@ def test_choice_and_numeric_feedback_and_progress_survive_a_reload(pendulum_url,
     assert "Correct" in answer_number(page, "period-1m", "2.01 s")
     checkable = sum(isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion))
                     for question in bank)
-    assert f"2 of {checkable} checkable questions correct so far" in page.locator(".stemcpd-quiz-summary").inner_text()
+    summary = page.locator(".stemcpd-quiz-summary")
+    assert f"2 of {checkable} checkable questions correct so far" in summary.inner_text()
+    # The running score is announced: a polite live region, updated after each check.
+    assert summary.get_attribute("role") == "status" and summary.get_attribute("aria-live") == "polite"
 
-    stored = page.evaluate("() => localStorage.getItem('stemcpd-quiz:pendulum:period-1m')")
-    assert '"response":"2.01 s"' in stored and '"correct":true' in stored
+    # Every check is an attempt in the browser's record, with the Python store's fields.
+    attempts = page.evaluate("() => window.stemcpdStore.attempts()")
+    assert len(attempts) == 10
+    assert {attempt["module"] for attempt in attempts} == {"pendulum"}  # a standalone quiz: its topic
+    first, last = attempts[0], attempts[-1]
+    assert (first["bank_topic"], first["question_id"], first["correct"], first["misconception"]) == (
+        "pendulum", "period-mass", False, "heavier-swings-faster")
+    assert first["response"] == str(bank["period-mass"].options.index(wrong))
+    assert (last["question_id"], last["response"], last["correct"], last["score"]) == ("period-1m", "2.01 s", True, 1)
+    assert set(first) == {"module", "bank_topic", "question_id", "response", "correct", "score", "misconception",
+                          "confidence", "answered_at"}
 
     page.reload()
     assert card(page, "period-1m").locator("input[type=text]").input_value() == "2.01 s"
@@ -180,10 +194,42 @@ def test_choice_and_numeric_feedback_and_progress_survive_a_reload(pendulum_url,
     assert card(page, "period-mass").get_by_label(bank["period-mass"].correct_option.text, exact=True).is_checked()
     assert "Correct" in card(page, "period-mass").locator("[role=status]").inner_text()
 
-    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Clear my answers from this page").click()
     assert card(page, "period-1m").locator("input[type=text]").input_value() == ""
     assert card(page, "period-1m").locator("[role=status]").inner_text() == ""
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('stemcpd-quiz:'))") == []
+    # Clearing the page keeps the record (it is the teacher's CPD history) and stays clear on return.
+    assert len(page.evaluate("() => window.stemcpdStore.attempts()")) == 10
+    page.reload()
+    assert card(page, "period-1m").locator("input[type=text]").input_value() == ""
+
+
+def test_confidence_is_recorded_and_a_confident_error_gets_the_hypercorrection_note(pendulum_url, page):
+    bank = load_packaged_bank("pendulum")
+    page.goto(pendulum_url)
+    question = card(page, "period-mass")
+    question.get_by_label(bank["period-mass"].options[1].text, exact=True).check()
+    question.get_by_label("Sure", exact=True).check()
+    shown = check(page, "period-mass")
+    assert "Not yet" in shown and "hypercorrection effect" in shown
+    attempt = page.evaluate("() => window.stemcpdStore.attempts()[0]")
+    assert attempt["confidence"] == "sure" and attempt["correct"] is False
+    page.reload()
+    assert card(page, "period-mass").get_by_label("Sure", exact=True).is_checked()
+    assert "hypercorrection effect" in card(page, "period-mass").locator("[role=status]").inner_text()
+
+
+def test_answers_kept_under_the_old_keys_move_into_the_record_once(pendulum_url, page):
+    page.goto(pendulum_url)
+    page.evaluate("""() => { localStorage.setItem('stemcpd-quiz:pendulum:period-1m',
+        JSON.stringify({response: '2.01 s', correct: true, score: 1})); }""")
+    page.reload()
+    assert card(page, "period-1m").locator("input[type=text]").input_value() == "2.01 s"
+    assert "Correct" in card(page, "period-1m").locator("[role=status]").inner_text()
+    attempts = page.evaluate("() => window.stemcpdStore.attempts()")
+    assert [(a["question_id"], a["response"], a["correct"]) for a in attempts] == [("period-1m", "2.01 s", True)]
+    assert page.evaluate("() => localStorage.getItem('stemcpd-quiz:pendulum:period-1m')") is None
+    page.reload()
+    assert len(page.evaluate("() => window.stemcpdStore.attempts()")) == 1
 
 
 def test_multiple_select_partly_right(serve, page, tmp_path):
@@ -195,7 +241,7 @@ def test_multiple_select_partly_right(serve, page, tmp_path):
     assert "Not yet" in shown  # (1 right − 1 wrong) / 2 = 0
     assert "You ticked 'The mass of the bob', which is not right. Mass cancels out." in shown
     assert "You missed 'The gravitational field strength', which is right." in shown
-    assert "Misconception: heavier-swings-faster" in shown
+    assert "Misconception: Heavier swings faster" in shown and "heavier-swings-faster" not in shown
     card(page, "what-sets-period").get_by_label("The mass of the bob", exact=True).uncheck()
     shown = check(page, "what-sets-period")
     assert "Partly right" in shown and "1 of 2 right options ticked." in shown
@@ -226,7 +272,7 @@ def test_a_hostile_bank_renders_inert(serve, page, tmp_path):
     text = page.locator("section.stemcpd-quiz").inner_text()
     assert "<script>window.__xss = 'prompt'; alert(1)</script>" in text  # shown as text
     assert "<svg onload=" in shown
-    assert page.evaluate("() => document.querySelectorAll('section.stemcpd-quiz script').length") == 2
+    assert page.evaluate("() => document.querySelectorAll('section.stemcpd-quiz script').length") == 3
     assert page.evaluate("() => document.querySelectorAll('section.stemcpd-quiz img, section.stemcpd-quiz iframe,"
                          " section.stemcpd-quiz svg').length") == 0
     hrefs = page.evaluate("() => [...document.querySelectorAll('section.stemcpd-quiz a')].map(a => a.href)")
@@ -311,7 +357,8 @@ def test_choice_questions_show_options_in_the_live_quizs_order(serve, page):
     page.goto(serve("order.html", to_html(bank)))
     for question in bank:
         if isinstance(question, MultipleChoiceQuestion):
-            values = card(page, question.id).locator("input[type=radio]").evaluate_all("els => els.map(e => +e.value)")
+            options = card(page, question.id).locator(".stemcpd-quiz-options input[type=radio]")
+            values = options.evaluate_all("els => els.map(e => +e.value)")
             assert values == display_order(question)
 
 
@@ -329,3 +376,37 @@ def test_axe_finds_no_serious_problem(serve, page, tmp_path):
         "() => [...document.querySelectorAll('section.stemcpd-quiz input')]"
         ".filter(i => !i.labels || i.labels.length === 0).length")
     assert unlabelled == 0
+
+
+def test_static_quiz_answered_with_keys_only(pendulum_url, page):
+    """Tab reaches the options, arrows choose, Tab reaches the optional confidence and
+    then "Check answer", Enter checks; the verdict and running score are announced."""
+    bank = load_packaged_bank("pendulum")
+    right_index = bank["period-mass"].options.index(bank["period-mass"].correct_option)
+    page.goto(pendulum_url)
+    focused = "() => { const e = document.activeElement; return e ? [e.name || '', e.value || '', e.textContent.trim()] : null; }"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        name, _, _ = page.evaluate(focused)
+        if name.endswith("-period-mass"):
+            break
+    else:
+        raise AssertionError("Tab never reached the first question's options")
+    for _ in range(len(bank["period-mass"].options) + 1):
+        if page.evaluate(focused)[1] == str(right_index) and card(page, "period-mass").locator(
+                f".stemcpd-quiz-options input[value='{right_index}']").is_checked():
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused)[0].endswith("-period-mass-confidence")
+    page.keyboard.press("Space")  # choose "Guess", then move to "Sure"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert card(page, "period-mass").get_by_label("Sure", exact=True).is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused)[2].startswith("Check answer")
+    page.keyboard.press("Enter")
+    assert card(page, "period-mass").locator("[role=status]").inner_text().startswith("✓ Correct")
+    assert page.locator(".stemcpd-quiz-summary").inner_text().startswith("1 of ")
+    attempt = page.evaluate("() => window.stemcpdStore.attempts()[0]")
+    assert (attempt["question_id"], attempt["correct"], attempt["confidence"]) == ("period-mass", True, "sure")

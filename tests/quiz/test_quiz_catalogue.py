@@ -209,3 +209,31 @@ def test_yaml_syntax_error_has_its_line(tmp_path):
     error = catalogue_error(tmp_path, GOOD.replace('description: "One."', "description: One: two"))
 
     assert error.line == 4 and "YAML syntax error" in error.problem
+
+
+def test_every_misconception_has_a_readable_name():
+    from stemcpd.quiz.catalogue import catalogue, default_name, misconception_name
+
+    assert default_name("heavier-swings-faster") == "Heavier swings faster"
+    named = catalogue()
+    assert named["heavier-swings-faster"].name == "Heavier swings faster"
+    assert named["ph-scale-is-linear"].name == "The pH scale is linear"  # written in the catalogue
+    assert named["cm3-not-converted-to-dm3"].name == "cm³ not converted to dm³"
+    for misconception in named.values():
+        assert misconception.name and len(misconception.name) <= 80
+        # Abbreviations read badly lower-cased: such ids carry a name of their own.
+        words = misconception.id.split("-")
+        if set(words) & {"ph", "rf", "pd", "ldr", "emf", "dc", "tir", "ppe", "shc", "cm3", "dm3", "delta"}:
+            assert misconception.name != default_name(misconception.id), misconception.id
+    assert misconception_name("power-of-ten-slip") == "A power-of-ten slip"
+    assert misconception_name("not-in-any-file") == "Not in any file"
+
+
+def test_a_name_that_is_empty_is_refused(tmp_path):
+    from stemcpd.quiz.catalogue import CatalogueError, load_catalogue_file
+
+    path = tmp_path / "demo.yaml"
+    path.write_text('topic: demo\nmisconceptions:\n  - id: a-b\n    name: ""\n    description: x\n'
+                    '    addressed_in: "workbooks/physics-energy.ipynb"\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="line 4"):
+        load_catalogue_file(path)

@@ -71,7 +71,8 @@ def test_recommend_orders_modules_by_weakness():
     assert sorted(modules) == sorted(MODULES)
     assert modules[:3] == ["physics-pendulum", "physics-waves-and-light", "chemistry-electrolysis-and-energetics"]
     assert modules[3] == "pedagogy-practical-work"  # not answered: after the weak, before the strong
-    assert "heavier-swings-faster" in dict(ranked)["physics-pendulum"]
+    assert "Heavier swings faster" in dict(ranked)["physics-pendulum"]  # named for teachers, not by id
+    assert "heavier-swings-faster" not in dict(ranked)["physics-pendulum"]
     assert "1 of 2" in dict(ranked)["chemistry-electrolysis-and-energetics"]
     assert "correctly" in dict(ranked)["physics-energy"]
 
@@ -81,3 +82,46 @@ def test_recommend_accepts_any_feedback_and_ignores_unknown_questions():
                         "not-a-diagnostic-question": Feedback(False, 0.0, "x")})
     assert ranked[0][0] == "physics-energy"
     assert len(ranked) == len(MODULES)
+
+
+def test_module_titles_are_the_workbooks_own():
+    import json
+    import re
+    from pathlib import Path
+
+    from stemcpd.quiz.diagnostic import MODULE_TITLES
+
+    workbooks = Path(__file__).resolve().parents[2] / "workbooks"
+    assert set(MODULE_TITLES) == set(MODULES)
+    for module, title in MODULE_TITLES.items():
+        source = "".join("".join(cell["source"]) for cell in json.loads((workbooks / f"{module}.ipynb").read_text())["cells"])
+        full = re.search(rf'Module\("{module}", "([^"]+)"', source).group(1)
+        assert full.startswith(title.split(":")[0]) or full.split(":")[0].startswith(title), (module, title, full)
+
+
+def test_route_has_titles_links_and_reasons():
+    from stemcpd.quiz.diagnostic import ROUTE_LENGTH, route
+
+    bank = load_diagnostic()
+    feedbacks = mark_responses({"na-waves-cork": wrong_option(bank["na-waves-cork"])})
+    steps = route(feedbacks)
+    assert len(steps) == ROUTE_LENGTH
+    assert steps[0] == {"module": "physics-waves-and-light", "title": "Waves and light",
+                        "href": "workbooks/physics-waves-and-light.html", "reason": recommend(feedbacks)[0][1]}
+    assert "not right" in steps[0]["reason"]
+
+
+def test_browser_data_is_the_mapping_route_uses():
+    from stemcpd.quiz.diagnostic import CONFIDENT_ERROR_WEIGHT, MODULE_TITLES, ROUTE_LENGTH, browser_data
+
+    data = browser_data()
+    assert data["bank"] == "needs-analysis" and data["count"] == ROUTE_LENGTH
+    assert data["questionModules"] == QUESTION_MODULES and data["confidentErrorWeight"] == CONFIDENT_ERROR_WEIGHT
+    assert [entry["module"] for entry in data["modules"]] == list(MODULES)
+    assert all(entry["title"] == MODULE_TITLES[entry["module"]] and entry["href"] == f"workbooks/{entry['module']}.html"
+               for entry in data["modules"])
+    misconceptions = {option.misconception for question in load_diagnostic() for option in question.options
+                      if option.misconception}
+    assert set(data["misconceptionNames"]) == misconceptions
+    assert all(name[0].isupper() or name[0].isdigit() or name.startswith(("p.d.", "e.m.f.", "cm³", "pH"))
+               for name in data["misconceptionNames"].values())

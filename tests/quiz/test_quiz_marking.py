@@ -123,11 +123,13 @@ def test_right_value_in_any_equivalent_unit_is_correct(gravity_question, respons
 
     assert feedback.correct is True
     assert feedback.score == 1
-    assert "9.81 m/s^2" in feedback.message  # confirms the model answer in the question's unit
+    # Confirms the model answer in the question's unit, printed typographically.
+    assert feedback.message.endswith("matches the model answer, 9.81 m/s².")
+    assert "^" not in feedback.message
 
 
 def test_correct_message_converts_to_the_question_unit(gravity_question):
-    assert "981 cm/s^2 = 9.81 m/s^2" in gravity_question.mark("981 cm/s^2").message
+    assert "981 cm/s² = 9.81 m/s²" in gravity_question.mark("981 cm/s^2").message
 
 
 def test_outside_tolerance_is_not_correct(gravity_question):
@@ -191,7 +193,8 @@ def test_millisecond_confusion_gets_a_hint(gravity_question):
     feedback = gravity_question.mark("9.81 ms^-2")
 
     assert feedback.score == 0
-    assert "has dimensions" in feedback.message  # 1/time² has no everyday name
+    # 1/time² has no everyday name: it is described in words, never in pint's notation.
+    assert "ms⁻² measures one per time²" in feedback.message and "[time]" not in feedback.message
     assert "milliseconds" in feedback.message
 
 

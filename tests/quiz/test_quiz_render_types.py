@@ -134,9 +134,9 @@ def test_static_fallback_covers_every_type(quiz):
     page = quiz._repr_mimebundle_()["text/html"]
 
     assert page.count("<details>") == len(quiz.bank)
-    assert "Tick all that apply." in page and "heavier-swings-faster" in page
+    assert "Tick all that apply." in page and "misconception: Heavier swings faster" in page
     assert "Put these steps in order." in page
-    assert "Accepted: period, time period" in page and "period-frequency-confused" in page
+    assert "Accepted: period, time period" in page and "misconception: Period frequency confused" in page
     static_instance = quiz.bank["period-any-length"].instance(0)
     assert html.escape(static_instance.prompt) in page  # fixed values, the same on every build
     assert f"{static_instance.answer:g} s" in page

@@ -12,7 +12,7 @@ import pytest
 from stemcpd.quiz import Bank, MultipleChoiceQuestion, NumericQuestion, Option, load_packaged_bank, to_html
 from stemcpd.quiz.markup import markdown_html, markdown_inline_html, sanitise
 from stemcpd.quiz.static import bank_data, display_order, json_for_script, unit_key, unit_table
-from stemcpd.quiz.units import _normalise_unit, normalise, parse_unit, unit_registry
+from stemcpd.quiz.units import _normalise_unit, normalise, parse_unit, pretty_unit, unit_registry
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",
@@ -47,9 +47,10 @@ def hostile_bank():
 
 
 def outside_scripts(fragment: str) -> str:
-    """The fragment with its two own scripts removed."""
+    """The fragment with its three own scripts (data, store, engine) removed."""
     without_data = re.sub(r'<script type="application/json" class="stemcpd-quiz-data">.*?</script>', "", fragment, flags=re.S)
-    return re.sub(r"<script>/\* stemcpd static quiz engine.*?</script>", "", without_data, flags=re.S)
+    without_store = re.sub(r"<script>/\* stemcpd browser store.*?</script>", "", without_data, flags=re.S)
+    return re.sub(r"<script>/\* stemcpd static quiz engine.*?</script>", "", without_store, flags=re.S)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -83,14 +84,16 @@ def test_fragment_shape_and_every_question_present():
     fragment = to_html(bank)
 
     assert fragment.startswith('<section class="stemcpd-quiz"') and fragment.endswith("</section>")
-    assert fragment.count("<script") == 2
+    assert fragment.count("<script") == 3  # data, store and engine: a page on its own
     assert fragment.count('<script type="application/json" class="stemcpd-quiz-data">') == 1
     assert "src=" not in fragment and "http://" not in fragment and "https://" not in fragment
     for question in bank:
         assert f'data-question-id="{question.id}"' in fragment
     assert fragment.count("<details><summary>Show answer</summary>") == len(bank)
-    assert fragment.count('role="status" aria-live="polite"') == sum(
+    # One live region per checkable question, and the running score.
+    assert fragment.count('role="status" aria-live="polite"') == 1 + sum(
         not question.__class__.__name__.startswith(("Ordering", "ShortText", "Parameterised")) for question in bank)
+    assert re.search(r'<p class="stemcpd-quiz-summary" role="status" aria-live="polite"', fragment)
     assert "Clear my answers" in fragment
     data = json.loads(re.search(r'class="stemcpd-quiz-data">(.*?)</script>', fragment, re.S).group(1))
     assert [entry["id"] for entry in data["questions"]] == [question.id for question in bank]
@@ -126,7 +129,8 @@ def test_json_cannot_close_its_script():
 def test_every_spelling_in_the_unit_table_reads_as_its_unit_in_python():
     units, dimensions = unit_table(["J/(kg*K)", "atm^-2", "mol/dm^3"])
     registry = unit_registry()
-    for key, (dimension, factor, offset) in units.items():
+    for key, (dimension, factor, offset, shown) in units.items():
+        assert shown == pretty_unit(key) and "^" not in shown
         unit = parse_unit(_normalise_unit(normalise(key)))
         assert unit_key(_normalise_unit(normalise(key))) == key
         assert (str(unit.dimensionality) or "dimensionless") == dimension and dimension in dimensions
@@ -168,3 +172,56 @@ def test_to_html_is_lazy_and_imports_no_widgets_or_plots():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_distractors_carry_a_readable_misconception_name():
+    data = bank_data(load_packaged_bank("pendulum"))
+    option = next(entry for entry in data["questions"] if entry["id"] == "period-mass")["options"][1]
+    assert option["misconception"]["name"] == "Heavier swings faster"
+    # The "Show answer" disclosure names misconceptions for teachers, never by id.
+    reveal = "".join(re.findall(r"<details>.*?</details>", to_html(load_packaged_bank("pendulum")), re.S))
+    assert "misconception: Heavier swings faster" in reveal and "heavier-swings-faster" not in reveal
+
+
+def test_the_module_id_reaches_the_quiz_data():
+    from stemcpd.course import Module
+
+    widget = Module("physics-pendulum", "Pendulums", 30).quiz("pendulum", display=False)
+    page = widget._repr_mimebundle_()["text/html"]
+    data = json.loads(re.search(r'class="stemcpd-quiz-data">(.*?)</script>', page, re.S).group(1))
+    assert data["module"] == "physics-pendulum" and data["topic"] == "pendulum"
+    assert 'data-module="physics-pendulum"' in page
+    # A quiz outside any module keeps its answers under the bank's topic.
+    assert bank_data(load_packaged_bank("pendulum"))["module"] == "pendulum"
+
+
+def test_numeric_data_prints_units_typographically():
+    bank = Bank("chem", "Chem", (NumericQuestion("conc", "c?", 0.1, "mol/dm^3", "2%", 1),
+                                 NumericQuestion("shc", "c?", 4200, "J/(kg*degC)", "2%")))
+    questions = {entry["id"]: entry for entry in bank_data(bank)["questions"]}
+    assert questions["conc"]["unitShown"] == "mol/dm³" and questions["conc"]["modelAnswer"] == "0.1 mol/dm³"
+    assert questions["conc"]["phrase"] == "a concentration (an amount per volume)"
+    assert questions["shc"]["unitShown"] == "J/(kg·°C)"
+    dimensions = bank_data(bank)["dimensions"]
+    assert not any("[" in text or "**" in text for entry in dimensions.values() for text in entry)
+
+
+def test_site_build_leaves_the_engine_to_the_page(monkeypatch):
+    from stemcpd.quiz.static import SITE_BUILD_VARIABLE
+
+    bank = load_packaged_bank("pendulum")
+    monkeypatch.setenv(SITE_BUILD_VARIABLE, "1")
+    on_site = to_html(bank)
+    assert on_site.count("<script") == 1 and "window.stemcpdQuiz" not in on_site
+    assert to_html(bank, inline=True).count("<script") == 3
+    monkeypatch.delenv(SITE_BUILD_VARIABLE)
+    assert to_html(bank).count("<script") == 3
+
+
+def test_confidence_is_offered_as_in_the_live_quiz():
+    from stemcpd.quiz.render import CONFIDENCE_LEVELS
+
+    fragment = to_html(load_packaged_bank("pendulum"))
+    labels = re.findall(r'class="stemcpd-quiz-confidence-choice" disabled> (\w+)</label>', fragment)
+    assert tuple(labels[:3]) == CONFIDENCE_LEVELS
+    assert "How sure are you? (optional)" in fragment

@@ -158,11 +158,15 @@ def test_unit_registry_is_shared():
         ("K", "K measures temperature"),
         ("mA", "mA measures current"),
         ("V", "V measures potential difference"),
-        ("kohm", "kohm measures resistance"),
+        ("kohm", "kΩ measures resistance"),
         ("C", "C measures charge"),
         ("Pa", "Pa measures pressure"),
-        ("g/cm^3", "g/cm^3 measures density"),
-        ("m^3/s", "m^3/s has dimensions [length] ** 3 / [time]"),
+        ("g/cm^3", "g/cm³ measures density"),
+        ("m^3/s", "m³/s measures volume per time"),
+        ("mol/dm^3", "mol/dm³ measures concentration (an amount per volume)"),
+        ("J/(kg degC)", "J/(kg °C) measures specific heat capacity (energy per mass per degree)"),
+        ("V/m", "V/m measures force per charge"),
+        ("m^-1", "m⁻¹ measures one per length"),
     ],
 )
 def test_describe_unit_names_the_quantity(unit_text, description):
