@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from stemcpd.chemistry.rates.model import RatesParams, describe, simulate, to_table
 from stemcpd.chemistry.rates.view import RatesView
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.app import SimulationApp
 from stemcpd.ui.controls import Control
 
@@ -45,12 +46,14 @@ class RatesApp(SimulationApp):
 
     def readout_html(self, run):
         p = run.params
+        energetic = with_uncertainty(run.energetic_fraction, run.energetic_fraction_uncertainty, "%", 100)
+        theory = f"e<sup>−Ea/RT</sup> = {run.theoretical_successful_fraction * 100:.1f}%"
+        products = with_uncertainty(float(run.products[-1]), run.products_uncertainty)
         return (
-            f"A–B collisions <b>{int(run.ab_collisions_per_step.sum())}</b> in {run.times_ps[-1]:.0f} ps · "
-            f"successful <b>{run.measured_successful_fraction * 100:.1f}%</b> (theory e<sup>−Ea/RT</sup> = "
-            f"{run.theoretical_successful_fraction * 100:.1f}%) · product <b>{int(run.products[-1])}</b> of "
-            f"{p.number_of_particles // 2} · Ea {p.effective_activation_energy_kj_mol:.1f} kJ/mol"
-            + (" (catalyst)" if p.catalyst else "")
+            f"Enough energy <b>{energetic}</b> of {int(run.collisions_per_step.sum()):,} collisions in "
+            f"{run.times_ps[-1]:.0f} ps ({run.energetic_agreement.brief(theory)}) · product <b>{products}</b> of "
+            f"{p.number_of_particles // 2} from {int(run.ab_collisions_per_step.sum())} A–B collisions · "
+            f"Ea {p.effective_activation_energy_kj_mol:.1f} kJ/mol" + (" (catalyst)" if p.catalyst else "")
         )
 
     def playback_readout_html(self, run, time_s):
