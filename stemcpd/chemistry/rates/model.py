@@ -11,7 +11,10 @@ Chemistry (see MODEL.md beside this file for the teacher's version):
   :func:`integrate_rate_law` solves d[A]/dt = −k[A]ⁿ numerically (RK4) to check them.
 * **The particle box (2D).** Equal numbers of A and B discs (diameter d, mass m) in a
   square box; speeds drawn from the Maxwell–Boltzmann distribution at temperature T
-  (each velocity component normal with variance kT/m). Discs move in straight lines,
+  (each velocity component normal with variance kT/m), then shifted and scaled so the
+  net momentum is zero and the kinetic temperature is exactly T
+  (:func:`stemcpd.thermal.thermal_velocities`, shared with the gas model: a plain
+  draw of 300 particles lands up to 10 % off). Discs move in straight lines,
   bounce off the walls, and collide elastically (equal masses swap their velocity
   components along the line of centres). An A–B collision *succeeds* — A + B → C + D —
   when the kinetic energy of the relative motion along the line of centres,
@@ -22,6 +25,30 @@ Chemistry (see MODEL.md beside this file for the teacher's version):
   contact value (1 − 7φ/16)/(1 − φ)² (Henderson 1975; φ the area fraction, close to 1
   here); the fraction of collisions that succeed is exactly ``exp(−E_a/RT)``.
   So Z ∝ [A][B] and the rate constant is ``k = 2d⟨v_rel⟩ g exp(−E_a/RT)``.
+* **Why exp(−E_a/RT) is the right theory for what is counted.** Pairs collide at a
+  rate proportional to their approach speed along the line of centres, v_n, and v_n
+  (one component of a Maxwell–Boltzmann relative velocity) is normally distributed
+  in any number of dimensions; so the fraction of *collisions* with ½μv_n² ≥ E_a is
+  ∫v e^(−μv²/2kT)dv from the threshold over the same from 0, = exp(−E_a/RT), in 2D
+  exactly as in 3D (the line-of-centres model: IUPAC Gold Book, "line-of-centres
+  model", Pure Appl. Chem. 68, 149 (1996), p. 171; its 3D rate constant in Atkins'
+  Physical Chemistry, collision theory). Other counts differ: the
+  fraction of collisions whose *total* relative kinetic energy exceeds E_a is
+  (1 + x)e^(−x) in 3D and erfc√x + 2√(x/π)e^(−x) in 2D (x = E_a/RT), and the fraction
+  of *molecules* with kinetic energy above E_a is e^(−x) in 2D but
+  erfc√x + 2√(x/π)e^(−x) in 3D (:mod:`stemcpd.chemistry.energy_distribution`). With
+  the total energy fixed, the exact box value is (1 − E_a/(N R T))^(N − ½): 0.6 %
+  below exp(−E_a/RT) for 300 particles at 300 K and 6 kJ/mol, far inside the noise.
+  The reacting box shows the share of *all* collisions (any species) with enough
+  energy: reactions relabel particles without changing their motion, so that share
+  stays Maxwell–Boltzmann, whereas the share of A–B collisions that succeed falls a
+  little below it as the fastest reactants are used up.
+* **Uncertainty.** Every count is shown with its standard uncertainty from the run:
+  binomial ``√(p(1 − p)/n)`` for a share of n collisions (runs over 40 seeds scatter
+  0.9–1.2 times this), ``√(P(1 − P/n₀))`` for P product pairs from n₀ A particles (an
+  upper bound: reactions use up the fast tail the next ones need, so runs scatter
+  0.4–0.8 times it).
+  The verdict against exp(−E_a/RT) says "agrees" within twice the uncertainty.
 * **Magnesium + hydrochloric acid** (gas syringe): Mg + 2HCl → MgCl₂ + H₂; one mole of
   any gas occupies 24 dm³ at room temperature and pressure (RTP, 20 °C and 1 atm — the
   molar volume on GCSE data sheets, e.g. AQA GCSE Chemistry 8462 specification §4.3.5),
@@ -380,8 +407,9 @@ class RatesRun:
     def products_uncertainty(self) -> float:
         """Standard uncertainty of the product pairs formed, ``√(P (1 − P/n₀))`` with n₀ the
         A particles at the start: each A has either reacted or not (a binomial count; √P
-        when few have reacted). Fast reactants used up early leave fewer to react later,
-        so runs scatter somewhat less than this (0.7 to 1 times it over 40 seeds at 300 K)."""
+        when few have reacted; at least 1). A deliberate upper bound: each reaction uses
+        up some of the fast tail the next one needs, so whole runs scatter less, 0.4 to
+        0.8 times this over 20–40 seeds in six conditions."""
         formed, start = float(self.products[-1]), self.params.number_of_particles // 2
         return max(math.sqrt(formed * (1.0 - formed / start)), 1.0)
 
