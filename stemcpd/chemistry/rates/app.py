@@ -3,7 +3,9 @@
 Every control change runs a fresh seeded simulation of 500 steps of 0.2 ps (100
 recorded frames; roughly 0.1–0.3 s for a few hundred particles), then playback moves
 through the recorded frames without recomputing. The catalyst is an integer 0/1
-control: 1 halves the activation energy.
+control: 1 halves the activation energy. The readout gives every counted result with
+its uncertainty and says whether the share of collisions with enough energy agrees
+with e^(−Ea/RT); the seed control repeats the run from another random start.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ CONTROLS = (
             help="A and B together; the box grows to keep the concentration the same.", integer=True),
     Control("activation_energy_kj_mol", "Activation energy (scaled)", 2.0, 15.0, 0.5, 6.0, "kJ/mol",
             help="Energy a collision needs along the line of centres; scaled down so the box reacts in picoseconds."),
+    Control("seed", "Random seed", 0, 99, 1, 0, "",
+            help="Another seed is another random start with the same settings: repeat the run and see how much "
+                 "the results scatter (the ± in the readout).", integer=True),
 )
 
 

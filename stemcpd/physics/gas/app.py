@@ -21,6 +21,9 @@ CONTROLS = (
             help="How many argon-sized discs are in the box.", integer=True),
     Control("box_side_nm", "Box side", 20, 60, 1, 30, "nm",
             help="Length of each side of the square box (the 2D 'volume' is its area)."),
+    Control("seed", "Random seed", 0, 99, 1, 0, "",
+            help="Another seed is another random start with the same settings: repeat the run and see how much "
+                 "the pressure scatters (the ± in the readout).", integer=True),
 )
 
 RUN_STEPS = 500

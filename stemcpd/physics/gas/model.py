@@ -12,7 +12,12 @@ Physics (MODEL.md beside this file has the teacher's version):
 * Wall collision: the velocity component across the wall reverses; the wall receives
   an impulse ``2 m |v⊥|``. In two dimensions pressure is force per unit length of wall,
   ``P = (total impulse) / (perimeter × time)``, in N/m.
-* Temperature (equipartition in 2D, two degrees of freedom): ``⟨½ m v²⟩ = k T``.
+* Temperature (equipartition in 2D, two degrees of freedom): ``⟨½ m v²⟩ = k T``. The
+  start has exactly this kinetic temperature and zero net momentum
+  (:func:`stemcpd.thermal.thermal_velocities`, shared with the rates box).
+* Uncertainty of a run's pressure: from the virial identity for hard discs in a box,
+  see :func:`wall_pressure_uncertainty`; every readout states it and compares the
+  pressure with Henderson's value below (agreement: within twice the uncertainty).
 * Ideal-gas law in 2D: ``P A = N k T``. For discs of finite size the excluded area
   raises the pressure; Henderson's equation of state for hard discs,
   ``P A / (N k T) = (1 + φ²/8) / (1 − φ)²`` with area fraction ``φ = N π d² / (4 A)``,
@@ -57,6 +62,7 @@ MAX_AREA_FRACTION = 0.3
 STARTS = ("equal_speeds", "maxwell_boltzmann")
 NM_PER_PS_IN_M_S = 1000.0
 DEFAULT_STEP_FRACTION = 0.25  # a disc at the rms speed moves this many diameters per step
+KS_CRITICAL_5_PERCENT = 1.36  # KS distance exceeded by chance 5 % of the time is 1.36/√n (Massey 1951)
 
 
 @dataclass(frozen=True)
@@ -517,6 +523,7 @@ def describe(run: GasRun) -> str:
     p = run.params
     start = "all at the same speed" if p.start == "equal_speeds" else "with Maxwell–Boltzmann speeds"
     ks = ks_distance(run.speeds_m_s[-1], p.temperature_k, p.particle_mass_kg)
+    chance = KS_CRITICAL_5_PERCENT / math.sqrt(p.number_of_particles)
     pressure = with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, " mN/m", 1e3)
     return (
         f"{p.number_of_particles} argon-sized discs at {p.temperature_k:.0f} K in a {p.box_side_nm:.0f} nm box "
@@ -524,7 +531,9 @@ def describe(run: GasRun) -> str:
         f"{run.pressure_agreement.words(f'the hard-disc value of {run.hard_disc_pressure_n_m * 1e3:.2f} mN/m')} "
         f"(the ideal-gas law NkT/A gives {run.ideal_pressure_n_m * 1e3:.2f} mN/m). Started {start}, after "
         f"{run.times_ps[-1]:.0f} ps and {run.collisions_per_particle[-1]:.1f} collisions per disc the speeds are "
-        f"{ks:.2f} (KS distance) from the 2D Maxwell–Boltzmann distribution."
+        f"{ks:.2f} (KS distance) from the 2D Maxwell–Boltzmann distribution, "
+        f"{'within' if ks <= chance else 'more than'} the {chance:.2f} that chance alone can give for "
+        f"{p.number_of_particles} discs."
     )
 
 
