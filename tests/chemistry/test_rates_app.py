@@ -1,6 +1,7 @@
 """The rates view and app, built headless (no notebook, no browser)."""
 
 import io
+import math
 
 import numpy as np
 import pytest
@@ -9,6 +10,7 @@ from PIL import Image
 from stemcpd.chemistry.rates import RatesParams, simulate
 from stemcpd.chemistry.rates.app import CONTROLS, RatesApp
 from stemcpd.chemistry.rates.view import RatesView
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import figure_to_png
 
 
@@ -77,3 +79,35 @@ def test_table_and_static_fallback():
     assert len(app.to_table()) == 101
     html = app._repr_mimebundle_()["text/html"]
     assert html.startswith("<figure") and 'alt="At 300 K' in html
+
+
+def test_nearby_temperatures_never_show_the_cooler_box_reacting_faster_beyond_the_stated_uncertainty():
+    """Move the temperature slider 10 K at a time from 250 K to 450 K (the app's own
+    seed; 21 runs, to keep the test quick — the whole slider, 200–600 K, was checked
+    once the same way). The cooler setting may come out ahead by chance, but never by
+    more than the combined uncertainty the two readouts state, √(σ₁² + σ₂²), for the
+    product formed (largest excess over the whole slider: 0.83 of it); the share of
+    collisions with enough energy, whose uncertainty is not an upper bound, stays
+    within twice it (largest: 1.14, at 410 → 420 K). Before the thermal start, a 300 K
+    box could be 8 % hotter than the set value and react faster than a 310 K one with
+    nothing to say so."""
+    app = RatesApp()
+    shown = []
+    for temperature in range(250, 460, 10):
+        app.sliders["temperature_k"].value = temperature
+        run = app.run
+        assert run.params.temperature_k == temperature
+        products = with_uncertainty(float(run.products[-1]), run.products_uncertainty)
+        energetic = with_uncertainty(run.energetic_fraction, run.energetic_fraction_uncertainty, "%", 100)
+        assert f"product <b>{products}</b>" in app.readout.value and f"<b>{energetic}</b>" in app.readout.value
+        assert run.energetic_agreement.brief(
+            f"e<sup>−Ea/RT</sup> = {run.theoretical_successful_fraction * 100:.1f}%") in app.readout.value
+        shown.append(run)
+    for cooler, warmer in zip(shown, shown[1:]):
+        product_sigma = math.hypot(cooler.products_uncertainty, warmer.products_uncertainty)
+        assert cooler.products[-1] - warmer.products[-1] <= product_sigma
+        share_sigma = math.hypot(cooler.energetic_fraction_uncertainty, warmer.energetic_fraction_uncertainty)
+        assert cooler.energetic_fraction - warmer.energetic_fraction <= 2 * share_sigma
+    # Across the range the trend is plain: 100 K warmer, clearly more product.
+    assert shown[-1].products[-1] - shown[0].products[-1] > 3 * math.hypot(shown[0].products_uncertainty,
+                                                                          shown[-1].products_uncertainty)

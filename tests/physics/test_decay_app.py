@@ -9,6 +9,7 @@ from PIL import Image
 from stemcpd.physics.decay import DecayParams, simulate
 from stemcpd.physics.decay.app import CONTROLS, DecayApp
 from stemcpd.physics.decay.view import DecayView
+from stemcpd.practical import with_uncertainty
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -44,7 +45,9 @@ def test_moving_a_control_changes_figure_readout_and_description(control, value)
     assert after[0] != before[0]
     assert after[1] != before[1] or control == "background_rate_per_s" and after[2] != before[2]
     assert after[2] != before[2]
-    assert f"{app.run.fit.half_life_s:.3g} ± {app.run.fit.uncertainty_s:.2g} s" in app.readout.value
+    # The fitted half-life with its uncertainty, rounded together, and the verdict.
+    assert f"{with_uncertainty(app.run.fit.half_life_s, app.run.fit.uncertainty_s, ' s')}</b>" in app.readout.value
+    assert app.run.fit_agreement.brief(f"{app.run.params.half_life_s:.3g} s") in app.readout.value
     assert 'aria-live="polite"' in app.description.value
 
 

@@ -6,6 +6,7 @@ import pytest
 from stemcpd.physics.gas import GasParams, simulate
 from stemcpd.physics.gas.app import CONTROLS, GasApp
 from stemcpd.physics.gas.view import GasView
+from stemcpd.practical import with_uncertainty
 
 
 def test_view_draws_discs_to_scale_and_histogram_of_the_frame():
@@ -42,7 +43,7 @@ def test_moving_a_control_changes_figure_readout_and_description(control, value)
     app.sliders[control].value = value
     after = (bytes(app.image.value), app.readout.value, app.description.value)
     assert all(a != b for a, b in zip(before, after))
-    assert f"{app.run.pressure_n_m * 1e3:.2f} mN/m" in app.readout.value
+    assert with_uncertainty(app.run.pressure_n_m, app.run.pressure_uncertainty_n_m, " mN/m", 1e3) in app.readout.value
 
 
 def test_every_control_combination_at_the_extremes_is_valid():

@@ -3,13 +3,16 @@
 Every control change runs a fresh seeded simulation of 500 steps of 0.2 ps (100
 recorded frames; roughly 0.1–0.3 s for a few hundred particles), then playback moves
 through the recorded frames without recomputing. The catalyst is an integer 0/1
-control: 1 halves the activation energy.
+control: 1 halves the activation energy. The readout gives every counted result with
+its uncertainty and says whether the share of collisions with enough energy agrees
+with e^(−Ea/RT); the seed control repeats the run from another random start.
 """
 
 from __future__ import annotations
 
 from stemcpd.chemistry.rates.model import RatesParams, describe, simulate, to_table
 from stemcpd.chemistry.rates.view import RatesView
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.app import SimulationApp
 from stemcpd.ui.controls import Control
 
@@ -24,6 +27,9 @@ CONTROLS = (
             help="A and B together; the box grows to keep the concentration the same.", integer=True),
     Control("activation_energy_kj_mol", "Activation energy (scaled)", 2.0, 15.0, 0.5, 6.0, "kJ/mol",
             help="Energy a collision needs along the line of centres; scaled down so the box reacts in picoseconds."),
+    Control("seed", "Random seed", 0, 99, 1, 0, "",
+            help="Another seed is another random start with the same settings: repeat the run and see how much "
+                 "the results scatter (the ± in the readout).", integer=True),
 )
 
 
@@ -45,12 +51,14 @@ class RatesApp(SimulationApp):
 
     def readout_html(self, run):
         p = run.params
+        energetic = with_uncertainty(run.energetic_fraction, run.energetic_fraction_uncertainty, "%", 100)
+        theory = f"e<sup>−Ea/RT</sup> = {run.theoretical_successful_fraction * 100:.1f}%"
+        products = with_uncertainty(float(run.products[-1]), run.products_uncertainty)
         return (
-            f"A–B collisions <b>{int(run.ab_collisions_per_step.sum())}</b> in {run.times_ps[-1]:.0f} ps · "
-            f"successful <b>{run.measured_successful_fraction * 100:.1f}%</b> (theory e<sup>−Ea/RT</sup> = "
-            f"{run.theoretical_successful_fraction * 100:.1f}%) · product <b>{int(run.products[-1])}</b> of "
-            f"{p.number_of_particles // 2} · Ea {p.effective_activation_energy_kj_mol:.1f} kJ/mol"
-            + (" (catalyst)" if p.catalyst else "")
+            f"Enough energy <b>{energetic}</b> of {int(run.collisions_per_step.sum()):,} collisions in "
+            f"{run.times_ps[-1]:.0f} ps ({run.energetic_agreement.brief(theory)}) · product <b>{products}</b> of "
+            f"{p.number_of_particles // 2} from {int(run.ab_collisions_per_step.sum())} A–B collisions · "
+            f"Ea {p.effective_activation_energy_kj_mol:.1f} kJ/mol" + (" (catalyst)" if p.catalyst else "")
         )
 
     def playback_readout_html(self, run, time_s):

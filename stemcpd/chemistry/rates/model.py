@@ -11,7 +11,10 @@ Chemistry (see MODEL.md beside this file for the teacher's version):
   :func:`integrate_rate_law` solves d[A]/dt = −k[A]ⁿ numerically (RK4) to check them.
 * **The particle box (2D).** Equal numbers of A and B discs (diameter d, mass m) in a
   square box; speeds drawn from the Maxwell–Boltzmann distribution at temperature T
-  (each velocity component normal with variance kT/m). Discs move in straight lines,
+  (each velocity component normal with variance kT/m), then shifted and scaled so the
+  net momentum is zero and the kinetic temperature is exactly T
+  (:func:`stemcpd.thermal.thermal_velocities`, shared with the gas model: a plain
+  draw of 300 particles lands up to 10 % off). Discs move in straight lines,
   bounce off the walls, and collide elastically (equal masses swap their velocity
   components along the line of centres). An A–B collision *succeeds* — A + B → C + D —
   when the kinetic energy of the relative motion along the line of centres,
@@ -22,6 +25,30 @@ Chemistry (see MODEL.md beside this file for the teacher's version):
   contact value (1 − 7φ/16)/(1 − φ)² (Henderson 1975; φ the area fraction, close to 1
   here); the fraction of collisions that succeed is exactly ``exp(−E_a/RT)``.
   So Z ∝ [A][B] and the rate constant is ``k = 2d⟨v_rel⟩ g exp(−E_a/RT)``.
+* **Why exp(−E_a/RT) is the right theory for what is counted.** Pairs collide at a
+  rate proportional to their approach speed along the line of centres, v_n, and v_n
+  (one component of a Maxwell–Boltzmann relative velocity) is normally distributed
+  in any number of dimensions; so the fraction of *collisions* with ½μv_n² ≥ E_a is
+  ∫v e^(−μv²/2kT)dv from the threshold over the same from 0, = exp(−E_a/RT), in 2D
+  exactly as in 3D (the line-of-centres model: IUPAC Gold Book, "line-of-centres
+  model", Pure Appl. Chem. 68, 149 (1996), p. 171; its 3D rate constant in Atkins'
+  Physical Chemistry, collision theory). Other counts differ: the
+  fraction of collisions whose *total* relative kinetic energy exceeds E_a is
+  (1 + x)e^(−x) in 3D and erfc√x + 2√(x/π)e^(−x) in 2D (x = E_a/RT), and the fraction
+  of *molecules* with kinetic energy above E_a is e^(−x) in 2D but
+  erfc√x + 2√(x/π)e^(−x) in 3D (:mod:`stemcpd.chemistry.energy_distribution`). With
+  the total energy fixed, the exact box value is (1 − E_a/(N R T))^(N − ½): 0.6 %
+  below exp(−E_a/RT) for 300 particles at 300 K and 6 kJ/mol, far inside the noise.
+  The reacting box shows the share of *all* collisions (any species) with enough
+  energy: reactions relabel particles without changing their motion, so that share
+  stays Maxwell–Boltzmann, whereas the share of A–B collisions that succeed falls a
+  little below it as the fastest reactants are used up.
+* **Uncertainty.** Every count is shown with its standard uncertainty from the run:
+  binomial ``√(p(1 − p)/n)`` for a share of n collisions (runs over 40 seeds scatter
+  0.9–1.2 times this), ``√(P(1 − P/n₀))`` for P product pairs from n₀ A particles (an
+  upper bound: reactions use up the fast tail the next ones need, so runs scatter
+  0.4–0.8 times it).
+  The verdict against exp(−E_a/RT) says "agrees" within twice the uncertainty.
 * **Magnesium + hydrochloric acid** (gas syringe): Mg + 2HCl → MgCl₂ + H₂; one mole of
   any gas occupies 24 dm³ at room temperature and pressure (RTP, 20 °C and 1 atm — the
   molar volume on GCSE data sheets, e.g. AQA GCSE Chemistry 8462 specification §4.3.5),
@@ -52,8 +79,9 @@ import math
 import numpy as np
 
 from stemcpd.physics.gas.model import overlapping_pairs  # a general sort-and-sweep finder
-from stemcpd.practical import Instrument, make_rng
+from stemcpd.practical import Agreement, Instrument, compare_with_theory, counted_fraction, make_rng, with_uncertainty
 from stemcpd.table import Table
+from stemcpd.thermal import thermal_velocities
 from stemcpd.validation import check_count, check_range
 
 GAS_CONSTANT_J_MOL_K = 8.314
@@ -167,9 +195,14 @@ def box_rate_constant_nm2_ps(params: RatesParams) -> float:
 
 
 def initial_box(params: RatesParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Seeded start: discs on a jittered square lattice (no overlaps), species A and B
-    shuffled, Maxwell–Boltzmann velocities. Returns (positions nm, velocities nm/ps,
-    species codes 0=A, 1=B, 2=C, 3=D)."""
+    """Seeded start exactly at the controls' state: discs on a jittered square lattice
+    (no overlaps) in the box that gives the set concentration, exactly half A and half B
+    (shuffled), and Maxwell–Boltzmann velocities with zero net momentum whose kinetic
+    temperature is exactly ``params.temperature_k`` (:func:`stemcpd.thermal.thermal_velocities`).
+
+    Returns:
+        (positions nm, velocities nm/ps, species codes 0=A, 1=B, 2=C, 3=D).
+    """
     rng = make_rng(params.seed)
     n, side, d = params.number_of_particles, params.box_side_nm, PARTICLE_DIAMETER_NM
     per_row = math.ceil(math.sqrt(n))
@@ -178,7 +211,7 @@ def initial_box(params: RatesParams) -> tuple[np.ndarray, np.ndarray, np.ndarray
     centres = (np.column_stack([sites % per_row, sites // per_row]) + 0.5) * spacing
     jitter = max(0.0, (spacing - d) / 2.0 - 1e-6)
     positions = centres + rng.uniform(-jitter, jitter, (n, 2))
-    velocities = rng.normal(0.0, thermal_speed_nm_ps(params.temperature_k), (n, 2))
+    velocities = thermal_velocities(rng, n, params.temperature_k, PARTICLE_MASS_KG, NM_PS_IN_M_S)
     species = rng.permutation(np.repeat(np.array([0, 1], dtype=np.int8), n // 2))
     return positions, velocities, species
 
@@ -186,17 +219,19 @@ def initial_box(params: RatesParams) -> tuple[np.ndarray, np.ndarray, np.ndarray
 def advance_box(positions, velocities, species, time_step_ps, box_side_nm, threshold_speed2, steps=1,
                 react: bool = True) -> np.ndarray:
     """Move the box on ``steps`` steps IN PLACE; returns per-step counts as an array of
-    shape (steps, 3): [all collisions, A–B collisions, successful A–B collisions].
+    shape (steps, 4): [all collisions, A–B collisions, successful A–B collisions, all
+    collisions above the activation energy (any species: the energy check alone)].
 
     Each step: move, reflect at the walls, find overlapping pairs (sort-and-sweep), keep
-    the approaching ones (each particle in at most one pair per step; the rare others
-    wait a step), swap their velocity components along the line of centres, and turn
+    those approaching or first touching within this step (each particle in at most one
+    pair per step; the rare others wait a step), wind each back to the moment of contact,
+    swap their velocity components along the line of centres, and turn
     A–B pairs with ``v_n² > threshold_speed2`` into C + D (with ``react=False`` they are
     only counted, so the reactants are never used up).
     """
     d = PARTICLE_DIAMETER_NM
     low, high = d / 2.0, box_side_nm - d / 2.0
-    counts = np.zeros((steps, 3), dtype=np.int64)
+    counts = np.zeros((steps, 4), dtype=np.int64)
     n = len(positions)
     for index in range(steps):
         positions += velocities * time_step_ps
@@ -209,24 +244,26 @@ def advance_box(positions, velocities, species, time_step_ps, box_side_nm, thres
         separation = positions[second] - positions[first]
         relative = velocities[second] - velocities[first]
         closing = np.einsum("ij,ij->i", separation, relative)
-        approaching = closing < 0.0
-        first, second = first[approaching], second[approaching]
-        separation, relative = separation[approaching], relative[approaching]
-        # A particle in two approaching pairs at once: leave both pairs for the next step.
-        uses = np.bincount(np.concatenate([first, second]), minlength=n)
-        alone = (uses[first] == 1) & (uses[second] == 1)
-        first, second = first[alone], second[alone]
-        if first.size == 0:
-            continue
-        separation, relative, closing = separation[alone], relative[alone], closing[approaching][alone]
         # The pair overlaps by now; the line of centres that matters is the one at the
         # moment they touched, a time τ ago: |r − v τ| = d. Without this, deep overlaps
         # would tilt the normal and understate the energy of fast collisions.
         speed2 = np.maximum(np.einsum("ij,ij->i", relative, relative), 1e-300)
         distance2 = np.einsum("ij,ij->i", separation, separation)
-        since_contact = np.minimum(
-            (closing + np.sqrt(np.maximum(closing * closing - speed2 * (distance2 - d * d), 0.0))) / speed2,
-            time_step_ps)
+        since_contact = (closing + np.sqrt(np.maximum(closing * closing - speed2 * (distance2 - d * d), 0.0))) / speed2
+        # Collide if approaching now, or if they touched during this step and are already
+        # moving apart again: a glancing contact that began mid-step. Missing those (they
+        # carry little energy along the line of centres) would count too few collisions
+        # and make the energetic fraction look a few per cent too high.
+        due = (closing < 0.0) | (since_contact <= time_step_ps)
+        # A particle in two such pairs at once: leave both pairs for the next step.
+        first, second = first[due], second[due]
+        uses = np.bincount(np.concatenate([first, second]), minlength=n)
+        alone = (uses[first] == 1) & (uses[second] == 1)
+        first, second = first[alone], second[alone]
+        if first.size == 0:
+            continue
+        separation, relative = separation[due][alone], relative[due][alone]
+        since_contact = np.minimum(since_contact[due][alone], time_step_ps)
         at_contact = separation - relative * since_contact[:, None]
         normal = at_contact / np.linalg.norm(at_contact, axis=1)[:, None]
         normal_speed = np.einsum("ij,ij->i", relative, normal)
@@ -237,11 +274,12 @@ def advance_box(positions, velocities, species, time_step_ps, box_side_nm, thres
         positions[second] -= kick * since_contact[:, None]
         kinds = species[first].astype(np.int16) + species[second]
         reactive = (kinds == 1) & (np.minimum(species[first], species[second]) == 0)  # one A, one B
-        success = reactive & (normal_speed * normal_speed > threshold_speed2)
+        energetic = normal_speed * normal_speed > threshold_speed2
+        success = reactive & energetic
         if react:
             species[first[success]] += 2  # A→C, B→D
             species[second[success]] += 2
-        counts[index] = (first.size, int(reactive.sum()), int(success.sum()))
+        counts[index] = (first.size, int(reactive.sum()), int(success.sum()), int(energetic.sum()))
     return counts
 
 
@@ -258,7 +296,8 @@ def collision_statistics(params: RatesParams, steps: int = 600, skip_steps: int 
 
     Returns:
         dict with ``ab_per_ps`` (A–B collisions per ps), ``ab_collisions``,
-        ``energetic`` (those above E_a), ``energetic_fraction``, and the theory values
+        ``energetic`` (those above E_a), ``energetic_fraction`` and its binomial
+        ``energetic_fraction_uncertainty``, and the theory values
         ``theory_ab_per_ps`` and ``theory_fraction``; the first ``skip_steps`` steps
         (the lattice start settling) are not counted.
     """
@@ -275,6 +314,7 @@ def collision_statistics(params: RatesParams, steps: int = 600, skip_steps: int 
         "energetic": energetic,
         "ab_per_ps": ab / (len(counts) * time_step_ps),
         "energetic_fraction": energetic / ab if ab else 0.0,
+        "energetic_fraction_uncertainty": counted_fraction(energetic, ab)[1],
         "theory_ab_per_ps": collision_rate_per_nm2_ps(density, density, params.temperature_k,
                                                       params.area_fraction) * area,
         "theory_fraction": successful_fraction(params.effective_activation_energy_kj_mol, params.temperature_k),
@@ -296,6 +336,8 @@ class RatesRun:
         ab_collisions_per_step: A–B collisions in each step.
         successful_per_step: A–B collisions that reacted in each step.
         predicted_products: products the collision-theory rate law predicts at each frame.
+        energetic_per_step: collisions of any two particles with at least the activation
+            energy along the line of centres, in each step.
     """
 
     params: RatesParams
@@ -308,6 +350,7 @@ class RatesRun:
     ab_collisions_per_step: np.ndarray
     successful_per_step: np.ndarray
     predicted_products: np.ndarray
+    energetic_per_step: np.ndarray
 
     @property
     def times_s(self) -> np.ndarray:
@@ -321,9 +364,54 @@ class RatesRun:
         return float(self.successful_per_step.sum() / total) if total else 0.0
 
     @property
+    def successful_fraction_uncertainty(self) -> float:
+        """Binomial standard uncertainty of :attr:`measured_successful_fraction`."""
+        return counted_fraction(self.successful_per_step.sum(), self.ab_collisions_per_step.sum())[1]
+
+    @property
     def theoretical_successful_fraction(self) -> float:
-        """exp(−E_a/RT) with the catalyst's lower E_a if present."""
+        """exp(−E_a/RT) with the catalyst's lower E_a if present: the fraction of
+        collisions with at least E_a along the line of centres (see the module docstring)."""
         return successful_fraction(self.params.effective_activation_energy_kj_mol, self.params.temperature_k)
+
+    @property
+    def energetic_fraction(self) -> float:
+        """Fraction of all collisions (any species) with at least E_a along the line of
+        centres: the quantity exp(−E_a/RT) predicts. Reactions only relabel particles,
+        never change their motion, so this fraction is not lowered as the fastest A and
+        B are used up (the A–B success fraction is, a little)."""
+        return counted_fraction(self.energetic_per_step.sum(), self.collisions_per_step.sum())[0]
+
+    @property
+    def energetic_fraction_uncertainty(self) -> float:
+        """Binomial standard uncertainty of :attr:`energetic_fraction` (over 40 seeds the
+        fractions scatter by 0.9 to 1.2 times this)."""
+        return counted_fraction(self.energetic_per_step.sum(), self.collisions_per_step.sum())[1]
+
+    @property
+    def energetic_agreement(self) -> Agreement:
+        """:attr:`energetic_fraction` ± its uncertainty against exp(−E_a/RT)."""
+        return compare_with_theory(self.energetic_fraction, self.energetic_fraction_uncertainty,
+                                   self.theoretical_successful_fraction)
+
+    def energetic_until(self, frame: int) -> tuple[int, float, float]:
+        """Up to recorded frame ``frame``: (collisions, fraction with enough energy, its
+        binomial uncertainty) — what the view shows while playing back."""
+        frames = len(self.times_ps) - 1
+        steps = int(np.clip(frame, 0, frames)) * (len(self.collisions_per_step) // frames)
+        collisions = int(self.collisions_per_step[:steps].sum())
+        fraction, uncertainty = counted_fraction(self.energetic_per_step[:steps].sum(), collisions)
+        return collisions, fraction, uncertainty
+
+    @property
+    def products_uncertainty(self) -> float:
+        """Standard uncertainty of the product pairs formed, ``√(P (1 − P/n₀))`` with n₀ the
+        A particles at the start: each A has either reacted or not (a binomial count; √P
+        when few have reacted; at least 1). A deliberate upper bound: each reaction uses
+        up some of the fast tail the next one needs, so whole runs scatter less, 0.4 to
+        0.8 times this over 20–40 seeds in six conditions."""
+        formed, start = float(self.products[-1]), self.params.number_of_particles // 2
+        return max(math.sqrt(formed * (1.0 - formed / start)), 1.0)
 
     def frame_at(self, time_s: float) -> int:
         """Index of the frame nearest ``time_s``."""
@@ -366,6 +454,7 @@ def simulate(params: RatesParams | None = None, steps: int = RUN_STEPS, frames: 
         params=params, time_step_ps=float(time_step_ps), times_ps=times, positions_nm=all_positions,
         species=all_species, products=products, collisions_per_step=counts[:, 0],
         ab_collisions_per_step=counts[:, 1], successful_per_step=counts[:, 2], predicted_products=predicted,
+        energetic_per_step=counts[:, 3],
     )
 
 
@@ -373,23 +462,44 @@ def describe(run: RatesRun) -> str:
     """One or two sentences a screen reader can speak about the run."""
     p = run.params
     catalyst = "with a catalyst" if p.catalyst else "without a catalyst"
+    energetic = with_uncertainty(run.energetic_fraction, run.energetic_fraction_uncertainty, " %", 100)
+    theory = f"the collision-theory value of {run.theoretical_successful_fraction * 100:.1f} %"
+    products = with_uncertainty(float(run.products[-1]), run.products_uncertainty)
     return (
         f"At {p.temperature_k:.0f} K and {p.concentration_mol_dm3:.2f} mol/dm³, {catalyst} "
-        f"(activation energy {p.effective_activation_energy_kj_mol:.1f} kJ/mol), "
-        f"{int(run.ab_collisions_per_step.sum())} A–B collisions happened in {run.times_ps[-1]:.0f} ps and "
-        f"{run.measured_successful_fraction * 100:.1f}% had enough energy to react "
-        f"(theory {run.theoretical_successful_fraction * 100:.1f}%); "
-        f"{int(run.products[-1])} of {p.number_of_particles // 2} A particles have become product."
+        f"(activation energy {p.effective_activation_energy_kj_mol:.1f} kJ/mol), {energetic} of the "
+        f"{int(run.collisions_per_step.sum()):,} collisions in {run.times_ps[-1]:.0f} ps had enough energy to react, "
+        f"which {run.energetic_agreement.words(theory)}. "
+        f"{products} of the {p.number_of_particles // 2} A particles became product, from "
+        f"{int(run.ab_collisions_per_step.sum())} A–B collisions."
     )
 
 
 def to_table(run: RatesRun) -> Table:
-    """Products against time, with the collision-theory prediction."""
+    """Per recorded frame: products so far with their uncertainty, the collision-theory
+    prediction, and the collisions so far with the share that had enough energy (± its
+    binomial uncertainty) — the numbers behind the readout, cumulative so the last row
+    is the whole run."""
+    frames = len(run.times_ps) - 1
+    per_frame = len(run.collisions_per_step) // frames
+
+    def so_far(per_step):
+        return np.concatenate([[0], np.cumsum(per_step)[per_frame - 1::per_frame][:frames]])
+
+    collisions, energetic = so_far(run.collisions_per_step), so_far(run.energetic_per_step)
+    shares = [counted_fraction(e, c) for e, c in zip(energetic, collisions)]
+    start = run.params.number_of_particles // 2
+    product_uncertainty = np.maximum(np.sqrt(run.products * (1.0 - run.products / start)), 1.0)
     return Table.from_columns(
         [("time", "ps", run.times_ps), ("product pairs formed", "", run.products),
-         ("collision-theory prediction", "", run.predicted_products)],
+         ("uncertainty of product pairs", "", product_uncertainty),
+         ("collision-theory prediction", "", run.predicted_products),
+         ("collisions so far", "", collisions),
+         ("collisions with enough energy", "%", [100.0 * share for share, _ in shares]),
+         ("uncertainty of share with enough energy", "%", [100.0 * sigma for _, sigma in shares])],
         title=(f"A + B → C + D at {run.params.temperature_k:g} K, {run.params.concentration_mol_dm3:g} mol/dm³, "
-               f"catalyst {'on' if run.params.catalyst else 'off'}"),
+               f"catalyst {'on' if run.params.catalyst else 'off'}; theory e^(−Ea/RT) = "
+               f"{run.theoretical_successful_fraction * 100:.1f} % of collisions with enough energy"),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 
 from stemcpd.chemistry.rates.model import PARTICLE_DIAMETER_NM, RatesRun
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO
 from stemcpd.ui.scales import nice_ceiling
@@ -99,10 +100,11 @@ class RatesView:
         steps = frame * self._steps_per_frame
         ab = int(run.ab_collisions_per_step[:steps].sum())
         successful = int(run.successful_per_step[:steps].sum())
-        share = f"{100.0 * successful / ab:.1f}%" if ab else "–"
+        collisions, share, uncertainty = run.energetic_until(frame)
+        energetic = with_uncertainty(share, uncertainty, "%", 100) if collisions else "–"
         self.status_text.set_text(
-            f"t = {now:.0f} ps: {ab} A–B collisions so far,\n"
-            f"{successful} successful ({share}); theory {run.theoretical_successful_fraction * 100:.1f}%")
+            f"t = {now:.0f} ps: {collisions} collisions, {energetic} with enough\n"
+            f"energy (theory {run.theoretical_successful_fraction * 100:.1f}%); {successful} of {ab} A–B successful")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

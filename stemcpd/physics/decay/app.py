@@ -10,6 +10,7 @@ import numpy as np
 
 from stemcpd.physics.decay.model import DecayParams, describe, simulate, to_table
 from stemcpd.physics.decay.view import DecayView
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.app import Presets, SimulationApp
 from stemcpd.ui.controls import Control
 
@@ -50,8 +51,12 @@ class DecayApp(SimulationApp):
     table_function = staticmethod(to_table)
 
     def readout_html(self, run):
-        fit = (f"fitted half-life <b>{run.fit.half_life_s:.3g} ± {run.fit.uncertainty_s:.2g} s</b>"
-               if run.fit.ok else "too few counts above background to fit a half-life")
+        if run.fit.ok:
+            fitted = with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, " s")
+            fit = (f"fitted half-life <b>{fitted}</b> "
+                   f"({run.fit_agreement.brief(f'{run.params.half_life_s:.3g} s')})")
+        else:
+            fit = "too few counts above background to fit a half-life"
         return (
             f"Half-life <b>{run.params.half_life_s:.3g} s</b> · activity at the start "
             f"<b>{run.activity_bq[0]:.3g} Bq</b> (now: beside the playback time, and on the graph) · {fit}"

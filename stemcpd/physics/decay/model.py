@@ -32,7 +32,7 @@ import math
 
 import numpy as np
 
-from stemcpd.practical import Instrument, make_rng
+from stemcpd.practical import Agreement, Instrument, compare_with_theory, make_rng, with_uncertainty
 from stemcpd.table import Table
 from stemcpd.validation import check_count, check_range
 
@@ -258,6 +258,32 @@ class DecayRun:
         """Mean background counts in one interval."""
         return self.params.background_rate_per_s * self.time_step_s
 
+    @property
+    def atoms_uncertainty(self) -> np.ndarray:
+        """Standard uncertainty of the nuclei left at each time, from the run itself:
+        ``√(N (1 − N/N₀))``, the binomial spread of "each nucleus has decayed or not"
+        (1 when none or all are left: even then the next run could differ)."""
+        left = self.atoms.astype(float)
+        return np.maximum(np.sqrt(left * (1.0 - left / self.params.initial_atoms)), 1.0)
+
+    @property
+    def counts_uncertainty(self) -> np.ndarray:
+        """Standard uncertainty of each interval's count, √counts (Poisson; 1 for 0)."""
+        return np.maximum(np.sqrt(self.counts.astype(float)), 1.0)
+
+    @property
+    def atoms_agreement(self) -> Agreement:
+        """Nuclei left at the end ± uncertainty against the exponential law N₀e^{−λt}."""
+        return compare_with_theory(self.atoms[-1], self.atoms_uncertainty[-1], self.expected_atoms[-1])
+
+    @property
+    def fit_agreement(self) -> Agreement | None:
+        """The fitted half-life ± its standard error against the set half-life (None
+        when there was no fit)."""
+        if not self.fit.ok:
+            return None
+        return compare_with_theory(self.fit.half_life_s, self.fit.uncertainty_s, self.params.half_life_s)
+
 
 def simulate(params: DecayParams | None = None, duration_s: float | None = None,
              time_step_s: float | None = None) -> DecayRun:
@@ -303,15 +329,17 @@ def simulate(params: DecayParams | None = None, duration_s: float | None = None,
 def describe(run: DecayRun) -> str:
     """One or two sentences a screen reader can speak about this run."""
     p = run.params
+    left = with_uncertainty(float(run.atoms[-1]), float(run.atoms_uncertainty[-1]))
     text = (
         f"{p.initial_atoms} nuclei with a half-life of {p.half_life_s:.3g} s start with an activity of "
-        f"{run.activity_bq[0]:.3g} Bq; after {run.times_s[-1]:.3g} s (seed {p.seed}) {run.atoms[-1]} are "
-        f"left, where the exponential law predicts {run.expected_atoms[-1]:.1f}."
+        f"{run.activity_bq[0]:.3g} Bq; after {run.times_s[-1]:.3g} s (seed {p.seed}) {left} are left, which "
+        f"{run.atoms_agreement.words(f'the exponential law’s {run.expected_atoms[-1]:.1f}')}."
     )
     if run.fit.ok:
+        fitted = with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, " s")
         text += (
             f" Fitting the counts (background {p.background_rate_per_s:.2g} per second subtracted) gives a "
-            f"half-life of {run.fit.half_life_s:.3g} ± {run.fit.uncertainty_s:.2g} s."
+            f"half-life of {fitted}, which {run.fit_agreement.words(f'the set {p.half_life_s:.3g} s')}."
         )
     else:
         text += " There are too few counts above background to fit a half-life."
@@ -319,19 +347,24 @@ def describe(run: DecayRun) -> str:
 
 
 def to_table(run: DecayRun) -> Table:
-    """One row per counting interval: start time, nuclei left at its start, the
-    exponential-law value, decays, GM counts and the count rate."""
+    """One row per counting interval: start time, nuclei left at its start with their
+    uncertainty, the exponential-law value, decays, GM counts with their uncertainty
+    (√counts) and the count rate. The title gives the fitted half-life ± its uncertainty."""
+    fit = (f"; fitted half-life {with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, ' s')}"
+           if run.fit.ok else "")
     return Table.from_columns(
         [
             ("time at start of interval", "s", run.interval_start_s),
             ("nuclei left (simulation)", "", run.atoms[:-1]),
+            ("uncertainty of nuclei left", "", run.atoms_uncertainty[:-1]),
             ("nuclei left (exponential law)", "", run.expected_atoms[:-1]),
             ("decays in interval", "", run.decays),
             ("counts in interval", "", run.counts),
+            ("uncertainty of counts (√counts)", "", run.counts_uncertainty),
             ("count rate", "counts/s", run.counts / run.time_step_s),
         ],
         title=(f"Radioactive decay, half-life {run.params.half_life_s:g} s, N₀ = {run.params.initial_atoms}, "
-               f"counting every {run.time_step_s:g} s (seed {run.params.seed})"),
+               f"counting every {run.time_step_s:g} s (seed {run.params.seed}){fit}"),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from stemcpd.physics.decay.model import DecayRun
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
@@ -88,7 +89,7 @@ class DecayView:
             fitted = background + run.fit.initial_net_counts * np.exp(-run.fit.decay_constant_per_s * smooth)
             self.fit_line.set_data(smooth, fitted)
             self.fit_text.set_text(f"counting every {run.time_step_s:.3g} s\nfitted half-life\n"
-                                   f"{run.fit.half_life_s:.3g} ± {run.fit.uncertainty_s:.2g} s")
+                                   f"{with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, ' s')}")
         else:
             self.fit_line.set_data([], [])
             self.fit_text.set_text(f"counting every {run.time_step_s:.3g} s\ntoo few counts\nabove background to fit")

@@ -6,7 +6,8 @@ Public model API (no plotting or widget libraries are imported here): :class:`Ga
 :func:`simulate`, :func:`overlapping_pairs`, :func:`ideal_gas_pressure`,
 :func:`hard_disc_pressure`, :func:`hard_disc_compressibility`,
 :func:`maxwell_boltzmann_2d`, :func:`maxwell_boltzmann_2d_cdf`, :func:`ks_distance`,
-:func:`describe`, :func:`to_table`, :func:`pressure_table`. The view is
+:func:`describe`, :func:`to_table`, :func:`pressure_table`,
+:func:`wall_pressure_uncertainty`. The view is
 :mod:`stemcpd.physics.gas.view`, the app :mod:`stemcpd.physics.gas.app`.
 """
 
@@ -33,6 +34,7 @@ from .model import (
     simulate,
     step,
     to_table,
+    wall_pressure_uncertainty,
 )
 
 __all__ = [
@@ -58,4 +60,5 @@ __all__ = [
     "simulate",
     "step",
     "to_table",
+    "wall_pressure_uncertainty",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from stemcpd.physics.gas.model import GasParams, describe, simulate, to_table
 from stemcpd.physics.gas.view import GasView
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.app import SimulationApp
 from stemcpd.ui.controls import Control
 
@@ -20,6 +21,9 @@ CONTROLS = (
             help="How many argon-sized discs are in the box.", integer=True),
     Control("box_side_nm", "Box side", 20, 60, 1, 30, "nm",
             help="Length of each side of the square box (the 2D 'volume' is its area)."),
+    Control("seed", "Random seed", 0, 99, 1, 0, "",
+            help="Another seed is another random start with the same settings: repeat the run and see how much "
+                 "the pressure scatters (the ± in the readout).", integer=True),
 )
 
 RUN_STEPS = 500
@@ -49,10 +53,11 @@ class GasApp(SimulationApp):
         return float(run.times_ps[-1]) * 1e-12
 
     def readout_html(self, run):
+        pressure = with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, " mN/m", 1e3)
+        hard_disc = f"{run.hard_disc_pressure_n_m * 1e3:.2f} mN/m"
         return (
-            f"Pressure <b>{run.pressure_n_m * 1e3:.2f} mN/m</b> · ideal-gas law NkT/A "
-            f"{run.ideal_pressure_n_m * 1e3:.2f} mN/m · with excluded area "
-            f"{run.hard_disc_pressure_n_m * 1e3:.2f} mN/m · discs cover "
+            f"Pressure <b>{pressure}</b> ({run.pressure_agreement.brief('the excluded-area value ' + hard_disc)}) · "
+            f"ideal-gas law NkT/A {run.ideal_pressure_n_m * 1e3:.2f} mN/m · discs cover "
             f"{run.params.area_fraction * 100:.1f}% of the box"
         )
 

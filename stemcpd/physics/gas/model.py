@@ -12,7 +12,12 @@ Physics (MODEL.md beside this file has the teacher's version):
 * Wall collision: the velocity component across the wall reverses; the wall receives
   an impulse ``2 m |v⊥|``. In two dimensions pressure is force per unit length of wall,
   ``P = (total impulse) / (perimeter × time)``, in N/m.
-* Temperature (equipartition in 2D, two degrees of freedom): ``⟨½ m v²⟩ = k T``.
+* Temperature (equipartition in 2D, two degrees of freedom): ``⟨½ m v²⟩ = k T``. The
+  start has exactly this kinetic temperature and zero net momentum
+  (:func:`stemcpd.thermal.thermal_velocities`, shared with the rates box).
+* Uncertainty of a run's pressure: from the virial identity for hard discs in a box,
+  see :func:`wall_pressure_uncertainty`; every readout states it and compares the
+  pressure with Henderson's value below (agreement: within twice the uncertainty).
 * Ideal-gas law in 2D: ``P A = N k T``. For discs of finite size the excluded area
   raises the pressure; Henderson's equation of state for hard discs,
   ``P A / (N k T) = (1 + φ²/8) / (1 − φ)²`` with area fraction ``φ = N π d² / (4 A)``,
@@ -45,8 +50,9 @@ import math
 
 import numpy as np
 
-from stemcpd.practical import make_rng
+from stemcpd.practical import Agreement, compare_with_theory, make_rng, with_uncertainty
 from stemcpd.table import Table
+from stemcpd.thermal import thermal_velocities
 from stemcpd.validation import check_count, check_range
 
 BOLTZMANN_J_K = 1.380649e-23
@@ -56,6 +62,7 @@ MAX_AREA_FRACTION = 0.3
 STARTS = ("equal_speeds", "maxwell_boltzmann")
 NM_PER_PS_IN_M_S = 1000.0
 DEFAULT_STEP_FRACTION = 0.25  # a disc at the rms speed moves this many diameters per step
+KS_CRITICAL_5_PERCENT = 1.36  # KS distance exceeded by chance 5 % of the time is 1.36/√n (Massey 1951)
 
 
 @dataclass(frozen=True)
@@ -153,8 +160,9 @@ def initial_state(params: GasParams) -> GasState:
     """Seeded, non-overlapping start: discs on randomly chosen cells of a square grid
     (jittered inside their cell), velocities for ``params.temperature_k``.
 
-    The velocities are rescaled so the mean kinetic energy is exactly kT (and, for the
-    equal-speeds start, every speed is exactly √(2kT/m)).
+    The velocities come from :func:`stemcpd.thermal.thermal_velocities`: zero net
+    momentum and a mean kinetic energy of exactly kT (for the equal-speeds start, every
+    speed is exactly √(2kT/m), the directions in opposite pairs).
     """
     rng = make_rng(params.seed)
     n, d, side = params.number_of_particles, params.particle_diameter_nm, params.box_side_nm
@@ -167,13 +175,8 @@ def initial_state(params: GasParams) -> GasState:
     positions = np.column_stack([column, row]) * cell + d / 2.0 + d / 2.0 + jitter
     positions = np.clip(positions, d / 2.0, side - d / 2.0)
 
-    rms_nm_ps = params.rms_speed_m_s / NM_PER_PS_IN_M_S
-    if params.start == "equal_speeds":
-        angle = rng.uniform(0.0, 2.0 * math.pi, n)
-        velocities = rms_nm_ps * np.column_stack([np.cos(angle), np.sin(angle)])
-    else:
-        velocities = rng.normal(0.0, rms_nm_ps / math.sqrt(2.0), size=(n, 2))
-        velocities *= rms_nm_ps / math.sqrt(np.mean(np.sum(velocities**2, axis=1)))
+    velocities = thermal_velocities(rng, n, params.temperature_k, params.particle_mass_kg, NM_PER_PS_IN_M_S,
+                                    start=params.start)
     return GasState(positions, velocities)
 
 
@@ -328,6 +331,8 @@ class GasRun:
         pressure_n_m: wall-impulse pressure over the whole run, N/m.
         ideal_pressure_n_m: ideal-gas law N k T / A (A the accessible area), N/m.
         hard_disc_pressure_n_m: Henderson's hard-disc pressure (excluded area), N/m.
+        pressure_uncertainty_n_m: standard uncertainty of ``pressure_n_m`` from the run
+            itself, N/m (see :func:`wall_pressure_uncertainty`); NaN if not known.
     """
 
     params: GasParams
@@ -342,6 +347,7 @@ class GasRun:
     pressure_n_m: float
     ideal_pressure_n_m: float
     hard_disc_pressure_n_m: float
+    pressure_uncertainty_n_m: float = math.nan
 
     @property
     def frames(self) -> int:
@@ -362,6 +368,43 @@ class GasRun:
             raise ValueError(f"need at least {blocks} intervals after skipping, got {len(values)}")
         block_means = values[len(values) - usable:].reshape(blocks, -1).mean(axis=1)
         return float(values.mean()), float(block_means.std(ddof=1) / math.sqrt(blocks))
+
+
+    @property
+    def pressure_agreement(self) -> Agreement:
+        """The run's pressure against Henderson's hard-disc value (the theory for discs
+        that take up room; the ideal-gas law leaves that out)."""
+        return compare_with_theory(self.pressure_n_m, self.pressure_uncertainty_n_m, self.hard_disc_pressure_n_m)
+
+
+def wall_pressure_uncertainty(params: GasParams, start: GasState, end: GasState, duration_ps: float) -> float:
+    """Standard uncertainty of the wall-impulse pressure averaged over a run, N/m.
+
+    Why not block averages: a disc that has just hit a wall cannot hit it again until it
+    has crossed the box (about 100 ps for argon in a 30 nm box, as long as a whole app
+    run), so the pressures of neighbouring intervals are anticorrelated and block
+    averages overstate the uncertainty two- to threefold. Instead, the exact virial
+    identity for hard discs in a box with walls (centre of the box as origin),
+
+        P = N k T_kin / A + W / (2 A τ) − [G(τ) − G(0)] / (2 A τ),   G = Σ m (r − r_c)·v,
+
+    (W the disc–disc collision virial, A the accessible area, τ the run's length)
+    shows that with the kinetic energy fixed, the run-to-run scatter of the wall
+    pressure comes from G at the two ends (and, much less in a dilute gas, from W).
+    G(0) and G(τ) are independent once τ is longer than a few collision times, and each
+    has variance Σ m² [(x − x_c)² v_x² + (y − y_c)² v_y²], estimated from that state.
+    The small collision-virial scatter is left out, so in dense gases this is a slight
+    underestimate.
+    """
+    def variance(state: GasState) -> float:
+        offset_m = (np.asarray(state.positions_nm) - params.box_side_nm / 2.0) * 1e-9
+        velocity_m_s = np.asarray(state.velocities_nm_ps) * NM_PER_PS_IN_M_S
+        return float(np.sum((params.particle_mass_kg * offset_m * velocity_m_s) ** 2))
+
+    duration_s = duration_ps * 1e-12
+    if not duration_s > 0:
+        return math.nan
+    return math.sqrt(variance(start) + variance(end)) / (2.0 * params.accessible_area_m2 * duration_s)
 
 
 def ideal_gas_pressure(params: GasParams) -> float:
@@ -470,6 +513,8 @@ def simulate(
         pressure_n_m=float(interval_pressure.mean()),
         ideal_pressure_n_m=ideal_gas_pressure(params),
         hard_disc_pressure_n_m=hard_disc_pressure(params),
+        pressure_uncertainty_n_m=wall_pressure_uncertainty(params, state, GasState(positions, velocities),
+                                                           frames * steps_per_frame * time_step_ps),
     )
 
 
@@ -478,30 +523,39 @@ def describe(run: GasRun) -> str:
     p = run.params
     start = "all at the same speed" if p.start == "equal_speeds" else "with Maxwell–Boltzmann speeds"
     ks = ks_distance(run.speeds_m_s[-1], p.temperature_k, p.particle_mass_kg)
+    chance = KS_CRITICAL_5_PERCENT / math.sqrt(p.number_of_particles)
+    pressure = with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, " mN/m", 1e3)
     return (
         f"{p.number_of_particles} argon-sized discs at {p.temperature_k:.0f} K in a {p.box_side_nm:.0f} nm box "
-        f"push on the walls with a pressure of {run.pressure_n_m * 1e3:.2f} mN/m; the ideal-gas law NkT/A "
-        f"gives {run.ideal_pressure_n_m * 1e3:.2f} mN/m and the excluded-area correction "
-        f"{run.hard_disc_pressure_n_m * 1e3:.2f} mN/m. Started {start}, after {run.times_ps[-1]:.0f} ps "
-        f"and {run.collisions_per_particle[-1]:.1f} collisions per disc the speeds are "
-        f"{ks:.2f} (KS distance) from the 2D Maxwell–Boltzmann distribution."
+        f"push on the walls with a pressure of {pressure}, which "
+        f"{run.pressure_agreement.words(f'the hard-disc value of {run.hard_disc_pressure_n_m * 1e3:.2f} mN/m')} "
+        f"(the ideal-gas law NkT/A gives {run.ideal_pressure_n_m * 1e3:.2f} mN/m). Started {start}, after "
+        f"{run.times_ps[-1]:.0f} ps and {run.collisions_per_particle[-1]:.1f} collisions per disc the speeds are "
+        f"{ks:.2f} (KS distance) from the 2D Maxwell–Boltzmann distribution, "
+        f"{'within' if ks <= chance else 'more than'} the {chance:.2f} that chance alone can give for "
+        f"{p.number_of_particles} discs."
     )
 
 
 def to_table(run: GasRun) -> Table:
-    """One row per recorded interval: time at its end, pressure over it, the mean
-    kinetic energy per disc, the rms speed and the collisions per disc so far."""
+    """One row per recorded interval: time at its end, pressure over it and that
+    pressure's uncertainty (the spread of the interval pressures), the mean kinetic
+    energy per disc, the rms speed and the collisions per disc so far. The title gives
+    the run's mean pressure with its uncertainty."""
     n = run.params.number_of_particles
+    spread = float(np.std(run.interval_pressure_n_m, ddof=1)) if run.frames > 1 else math.nan
     return Table.from_columns(
         [
             ("time", "ps", run.times_ps[1:]),
             ("pressure over interval", "N/m", run.interval_pressure_n_m),
+            ("uncertainty of pressure over interval", "N/m", np.full(run.frames, spread)),
             ("mean kinetic energy per disc", "J", run.kinetic_energy_j[1:] / n),
             ("rms speed", "m/s", np.sqrt(np.mean(run.speeds_m_s[1:] ** 2, axis=1))),
             ("collisions per disc", "", run.collisions_per_particle[1:]),
         ],
         title=(f"Hard-disc gas: {n} discs, {run.params.temperature_k:g} K, "
-               f"{run.params.box_side_nm:g} nm box (seed {run.params.seed})"),
+               f"{run.params.box_side_nm:g} nm box (seed {run.params.seed}); mean pressure "
+               f"{with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, ' mN/m', 1e3)}"),
     )
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.collections import EllipseCollection
 
 from stemcpd.physics.gas.model import GasRun, maxwell_boltzmann_2d
+from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
@@ -111,7 +112,7 @@ class GasView:
         self.status_text.set_text(
             f"t = {run.times_ps[frame]:.1f} ps\n"
             f"{run.collisions_per_particle[frame]:.1f} collisions per disc\n"
-            f"P = {run.pressure_n_m * 1e3:.2f} mN/m (run average)"
+            f"P = {with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, ' mN/m', 1e3)} (run average)"
         )
 
     def render_png(self) -> bytes:
