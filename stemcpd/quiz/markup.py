@@ -5,11 +5,12 @@ Two layers, so neither has to be perfect alone:
 1. markdown-it-py's ``commonmark`` preset with ``html=False``: raw HTML in a bank
    (``<script>``, ``<img onerror=…>``) is escaped as text, and link targets with
    ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` are refused. Maths
-   (``$…$``, ``$$…$$``, via mdit-py-plugins' dollarmath) becomes the spans Sphinx
-   writes, ``<span class="math notranslate nohighlight">\\(…\\)</span>``, which the
-   book's MathJax typesets; the TeX inside is escaped text.
+   (``$…$``, ``$$…$$``, via mdit-py-plugins' dollarmath) becomes MathML written here by
+   ``latex2mathml``, as the course site writes its own maths (``stemcpd.site.maths``):
+   no maths script runs anywhere, so TeX in a bank cannot become a link or a style.
+   TeX that cannot be converted is shown as its escaped source.
 2. :func:`sanitise`: an allowlist pass over that HTML (``html.parser``). Only the tags
-   Markdown produces survive, each with only the attributes listed in
+   Markdown and MathML presentation markup produce survive, each with only the attributes listed in
    :data:`ALLOWED_ATTRIBUTES`; links must be relative, ``http(s):`` or ``mailto:``;
    images are replaced by their alt text (the site loads nothing from other hosts);
    ``<script>``/``<style>`` lose their content too. Every text and attribute value
@@ -27,6 +28,18 @@ ALLOWED_TAGS = frozenset({
     "p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "a", "span", "div", "hr",
     "sub", "sup",
 })
+# MathML presentation elements latex2mathml writes: no href, no style, no events.
+MATHML_TAGS = frozenset({
+    "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup", "mfrac",
+    "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded",
+    "mphantom", "menclose", "semantics",
+})
+ALLOWED_TAGS = ALLOWED_TAGS | MATHML_TAGS
+_MATHML_ATTRIBUTES = {"mathvariant", "stretchy", "fence", "separator", "accent", "accentunder", "lspace",
+                      "rspace", "linethickness", "columnalign", "rowalign", "width", "height", "depth",
+                      "notation", "scriptlevel", "displaystyle", "minsize", "maxsize", "movablelimits",
+                      "symmetric", "largeop", "form"}
+_MATHML_VALUE = re.compile(r"[A-Za-z0-9 .\-]{0,40}")
 VOID_TAGS = frozenset({"br", "hr"})
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "template", "iframe", "object", "textarea", "title"})
 MATH_CLASS = "math notranslate nohighlight"
@@ -36,6 +49,8 @@ ALLOWED_ATTRIBUTES = {
     "span": {"class"},
     "div": {"class"},
     "code": {"class"},
+    "math": {"display", "alttext"},
+    **{tag: _MATHML_ATTRIBUTES for tag in MATHML_TAGS - {"math"}},
 }
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 _CODE_CLASS = re.compile(r"language-[A-Za-z0-9_+\-]{1,30}")
@@ -58,6 +73,12 @@ def _allowed_value(tag: str, name: str, value: str) -> bool:
         return bool(_CODE_CLASS.fullmatch(value))
     if name == "start":
         return value.isdigit() and len(value) < 7
+    if name == "display":
+        return value in ("block", "inline")
+    if name == "alttext":
+        return len(value) <= 2000
+    if tag in MATHML_TAGS:
+        return bool(_MATHML_VALUE.fullmatch(value))
     return True
 
 
@@ -131,12 +152,28 @@ def sanitise(fragment: str) -> str:
     return parser.result()
 
 
+MAX_TEX_CHARACTERS = 500  # longer "maths" in a bank is shown as text, not converted
+
+
+def _mathml(tex: str, display: bool) -> str:
+    """TeX as MathML (sanitised afterwards like everything else), or the escaped TeX."""
+    tex = tex.strip()
+    if len(tex) <= MAX_TEX_CHARACTERS:
+        try:
+            from stemcpd.site.maths import tex_to_mathml
+
+            return tex_to_mathml(tex, display=display)
+        except Exception:  # noqa: BLE001 - any converter failure falls back to the source
+            pass
+    return html.escape(f"\\[{tex}\\]" if display else f"\\({tex}\\)")
+
+
 def _math_inline(renderer, tokens, index, options, env) -> str:
-    return f'<span class="{MATH_CLASS}">\\({html.escape(tokens[index].content)}\\)</span>'
+    return f'<span class="{MATH_CLASS}">{_mathml(tokens[index].content, False)}</span>'
 
 
 def _math_block(renderer, tokens, index, options, env) -> str:
-    return f'<div class="{MATH_CLASS}">\\[{html.escape(tokens[index].content.strip())}\\]</div>\n'
+    return f'<div class="{MATH_CLASS}">{_mathml(tokens[index].content, True)}</div>\n'
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,6 @@ every shipped bank plus one question of each type from the new-types test bank,
 so every question type is covered even before a shipped bank uses it.
 """
 
-import time
 
 import pytest
 
@@ -134,10 +133,7 @@ def test_mark_never_raises_on_generated_responses(tmp_path_factory):
         marked.append(response)
         types_marked.add(type(question))
 
-    started = time.perf_counter()
     check()
-    elapsed_s = time.perf_counter() - started
 
     assert len(marked) >= REQUIRED_RESPONSES
     assert types_marked == ALL_TYPES
-    assert elapsed_s < 120, f"fuzzing took {elapsed_s:.0f} s"

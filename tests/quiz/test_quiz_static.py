@@ -73,10 +73,25 @@ def test_sanitiser_keeps_only_allowlisted_tags_and_attributes():
                      '<span class="math notranslate nohighlight">\\(x\\)</span><span>e</span>pic</p>')
 
 
-def test_maths_stays_text_for_mathjax():
+def test_maths_becomes_mathml_with_no_script():
     rendered = markdown_inline_html("period $T = 2\\pi\\sqrt{L/g}$ and $a<b$ with *emphasis*")
-    assert '<span class="math notranslate nohighlight">\\(T = 2\\pi\\sqrt{L/g}\\)</span>' in rendered
-    assert "\\(a&lt;b\\)" in rendered and "<em>emphasis</em>" in rendered
+    assert '<math alttext="T = 2\\pi\\sqrt{L/g}" display="inline">' in rendered
+    assert "<msqrt>" in rendered and "<mi>π</mi>" in rendered
+    assert "<mo>&lt;</mo>" in rendered and "<em>emphasis</em>" in rendered
+
+
+@pytest.mark.parametrize("tex", [
+    "\\href{javascript:alert(1)}{click}",
+    "\\style{background:url(https://example.org/x)}{y}",
+    "\\class{x}{y} \\unicode{x41}",
+    "\\frac{1}{",  # cannot be converted: shown as text
+    "x" * 600,  # too long to convert: shown as text
+])
+def test_tex_in_a_bank_cannot_make_a_link_style_or_request(tex):
+    for rendered in (markdown_html(f"before ${tex}$ after"), markdown_inline_html(f"${tex}$")):
+        lowered = rendered.lower()
+        assert "href=" not in lowered and "style=" not in lowered
+        assert not re.search(r"<[^>]+\s(href|style|src|xlink:href|on\w+)\s*=", lowered), rendered
 
 
 def test_fragment_shape_and_every_question_present():
