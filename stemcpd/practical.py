@@ -5,6 +5,11 @@ true value into what a pupil would write down: it adds random scatter (reaction 
 judging a meniscus), a systematic error (a zero error, measuring to the wrong point),
 then rounds to what the instrument can resolve. With a fixed ``seed`` the same
 "class results" come out every time, so a teacher can prepare the analysis in advance.
+
+The second half is shared by every random simulation: how a counted or fitted result
+states its uncertainty (:func:`counted_fraction`, :func:`count_uncertainty`,
+:func:`with_uncertainty`) and how it says, in words, whether it agrees with theory
+(:func:`compare_with_theory`).
 """
 
 from __future__ import annotations
