@@ -5,11 +5,17 @@ true value into what a pupil would write down: it adds random scatter (reaction 
 judging a meniscus), a systematic error (a zero error, measuring to the wrong point),
 then rounds to what the instrument can resolve. With a fixed ``seed`` the same
 "class results" come out every time, so a teacher can prepare the analysis in advance.
+
+The second half is shared by every random simulation: how a counted or fitted result
+states its uncertainty (:func:`counted_fraction`, :func:`count_uncertainty`,
+:func:`with_uncertainty`) and how it says, in words, whether it agrees with theory
+(:func:`compare_with_theory`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 
 import numpy as np
 
@@ -153,7 +159,9 @@ class Agreement:
         measured: the result.
         uncertainty: its standard uncertainty (same unit); > 0 for a verdict.
         theory: the value theory predicts for exactly what was measured.
-        sigmas: |measured − theory| / uncertainty (inf if the uncertainty is 0 and they differ).
+        sigmas: |measured − theory| / uncertainty; 0 when they are equal, NaN when
+            they differ and the uncertainty is unknown (zero, negative or not finite —
+            e.g. nothing was counted yet).
     """
 
     measured: float
@@ -163,13 +171,21 @@ class Agreement:
 
     @property
     def agrees(self) -> bool:
-        """True when the result is within :data:`AGREEMENT_SIGMAS` uncertainties of theory."""
+        """True when the result is within :data:`AGREEMENT_SIGMAS` uncertainties of theory
+        (False when that cannot be known)."""
         return self.sigmas <= AGREEMENT_SIGMAS
+
+    @property
+    def checkable(self) -> bool:
+        """False when the uncertainty is unknown, so no verdict can be given."""
+        return not math.isnan(self.sigmas)
 
     def words(self, theory_text: str) -> str:
         """A verdict a screen reader can speak, e.g. "agrees with theory (9.0 %) within
         its uncertainty" or "is 2.6 uncertainties below theory (9.0 %): more than chance
         usually gives"; ``theory_text`` names and shows the theory value."""
+        if not self.checkable:
+            return f"cannot yet be checked against {theory_text}: too little was counted"
         if self.agrees:
             return f"agrees with {theory_text} within twice its uncertainty"
         side = "above" if self.measured > self.theory else "below"
@@ -180,6 +196,8 @@ class Agreement:
     def brief(self, theory_text: str) -> str:
         """The verdict for a readout: "agrees with 9.0 % within 2σ" or "2.6σ above 9.0 %"
         (σ: the stated uncertainty)."""
+        if not self.checkable:
+            return f"too few counts to check against {theory_text}"
         if self.agrees:
             return f"agrees with {theory_text} within {AGREEMENT_SIGMAS:g}σ"
         return f"{self.sigmas:.1f}σ {'above' if self.measured > self.theory else 'below'} {theory_text}"
@@ -188,8 +206,10 @@ class Agreement:
 def compare_with_theory(measured: float, uncertainty: float, theory: float) -> Agreement:
     """An :class:`Agreement` of ``measured ± uncertainty`` with ``theory``."""
     difference = abs(float(measured) - float(theory))
-    if uncertainty > 0:
+    if difference == 0:
+        sigmas = 0.0
+    elif math.isfinite(uncertainty) and uncertainty > 0:
         sigmas = difference / float(uncertainty)
     else:
-        sigmas = 0.0 if difference == 0 else float("inf")
+        sigmas = math.nan
     return Agreement(float(measured), float(uncertainty), float(theory), float(sigmas))

@@ -66,4 +66,19 @@ def test_agreement_verdict_uses_twice_the_uncertainty():
     assert not outside.agrees and outside.sigmas == pytest.approx(5.0)
     assert outside.words("theory (9.0 %)").startswith("is 5.0 times its uncertainty below theory (9.0 %)")
     assert outside.brief("9.0 %") == "5.0σ below 9.0 %"
-    assert compare_with_theory(1.0, 0.0, 1.0).agrees and not compare_with_theory(1.1, 0.0, 1.0).agrees
+    assert compare_with_theory(1.0, 0.0, 1.0).agrees
+    unknown = compare_with_theory(0.0, 0.0, 0.09)  # nothing counted yet
+    assert not unknown.checkable and not unknown.agrees
+    assert unknown.words("theory (9.0 %)") == "cannot yet be checked against theory (9.0 %): too little was counted"
+    assert not compare_with_theory(1.1, float("nan"), 1.0).checkable
+
+
+def test_models_with_nothing_counted_say_so_instead_of_a_verdict():
+    from stemcpd.chemistry import rates
+    from stemcpd.physics import gas
+
+    run = rates.simulate(rates.RatesParams(number_of_particles=10, concentration_mol_dm3=0.1), steps=1, frames=1)
+    assert run.collisions_per_step.sum() == 0
+    assert "cannot yet be checked against the collision-theory value" in rates.describe(run)
+    short = gas.simulate(gas.GasParams(number_of_particles=10), steps=1, frames=1)
+    assert "nan" not in gas.describe(short).lower()

@@ -197,8 +197,9 @@ def test_successful_fraction_rises_with_temperature_and_with_a_catalyst():
     # √(500/300) = 1.29 for the collision frequency. (This once asked for more than twice
     # the speed-up, 2.58: within 2 % of the true ratio, so it could only pass by luck.)
     ratio = hot_stats["energetic_fraction"] / cool_stats["energetic_fraction"]
-    ratio_uncertainty = ratio * math.hypot(hot_stats["energetic_fraction_uncertainty"] / hot_stats["energetic_fraction"],
-                                           cool_stats["energetic_fraction_uncertainty"] / cool_stats["energetic_fraction"])
+    ratio_uncertainty = ratio * math.hypot(
+        hot_stats["energetic_fraction_uncertainty"] / hot_stats["energetic_fraction"],
+        cool_stats["energetic_fraction_uncertainty"] / cool_stats["energetic_fraction"])
     assert ratio == pytest.approx(rates.arrhenius_ratio(6.0, 300, 500), abs=3 * ratio_uncertainty)
     assert ratio > 1.5 * speed_up
 
@@ -253,7 +254,8 @@ def test_starting_box_has_no_overlaps_and_maxwell_boltzmann_speeds():
     assert ks_distance(speeds, 300.0, rates.model.PARTICLE_MASS_KG) < 1.63 / math.sqrt(2000)
 
 
-@pytest.mark.parametrize("temperature_k, concentration, particles", [(300, 1.0, 300), (310, 0.5, 100), (600, 2.0, 1000)])
+@pytest.mark.parametrize("temperature_k, concentration, particles",
+                         [(300, 1.0, 300), (310, 0.5, 100), (600, 2.0, 1000)])
 def test_starting_box_is_exactly_the_state_the_controls_name_for_every_seed(temperature_k, concentration, particles):
     """Before the shared thermal start, seeds 0–4 at 300 K gave 0.93× to 1.08× the set
     temperature and a drifting box. Now: kinetic temperature equal to the set value to

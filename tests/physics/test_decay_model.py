@@ -158,7 +158,8 @@ def test_describe_states_the_key_numbers():
     assert "1000 nuclei" in text and "half-life of 60 s" in text
     assert f"{run.activity_bq[0]:.3g} Bq" in text
     assert f"{run.atoms[-1]} ± {round(run.atoms_uncertainty[-1])} are left" in text
-    assert f"{with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, ' s')}, which agrees with the set 60 s" in text
+    fitted = with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, " s")
+    assert f"{fitted}, which agrees with the set 60 s" in text
 
 
 def test_to_table_exports_the_run_with_units():
