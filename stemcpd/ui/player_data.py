@@ -40,7 +40,7 @@ import numpy as np
 DATA_VERSION = "1"  # bump when the data format changes: every key changes with it
 PLAYBACK_FRAMES = 60  # moments after the start: 61 states, 3 s at 20 frames a second
 PLAYBACK_FPS = 20
-MAX_VALUES_PER_CONTROL = 11  # round-step values across a control's range (plus extras)
+MAX_VALUES_PER_CONTROL = 10  # round-step values across a control's range (then the workbook's and presets')
 
 
 # ----- values for each control ----------------------------------------------------------
@@ -53,38 +53,40 @@ def _round_to_step(value: float, control) -> float | int:
     return round(value, control.decimals + 3)
 
 
+def _grid(control, step: float) -> list:
+    first = math.ceil(control.minimum / step - 1e-9) * step
+    count = int(math.floor((control.maximum - first) / step + 1e-9)) + 1
+    values = [control.minimum, *(first + index * step for index in range(max(count, 0))), control.maximum]
+    unique = {}
+    for value in values:
+        unique[round(value, 9)] = value
+    return sorted(unique.values())
+
+
 def control_values(control, workbook_value, extra_values=()) -> list:
     """The values the site offers for one control, in increasing order.
 
-    Round steps (1, 2, 2.5 or 5 × a power of ten, a whole number of the control's own
-    steps) giving at most :data:`MAX_VALUES_PER_CONTROL` values from minimum to
-    maximum, plus the workbook's value and ``extra_values`` (the presets') in range.
-    An integer control with few values (a choice such as the electrolyte) offers all.
+    The finest round step (1, 2, 2.5 or 5 × a power of ten, or a small multiple of the
+    control's own step, always a whole number of the control's steps) that gives at most
+    :data:`MAX_VALUES_PER_CONTROL` values from minimum to maximum; plus the workbook's
+    value and ``extra_values`` (the presets') in range. A control with few values (a
+    choice such as the electrolyte) offers every one.
     """
-    span = control.maximum - control.minimum
-    whole_steps = round(span / control.step)
-    if whole_steps + 1 <= MAX_VALUES_PER_CONTROL + 2:
-        values = [control.minimum + index * control.step for index in range(whole_steps + 1)]
-    else:
-        step = None
-        for exponent in range(-6, 8):
-            for mantissa in (1, 2, 2.5, 5):
-                candidate = mantissa * 10.0 ** exponent
-                multiple = candidate / control.step
-                if candidate >= control.step - 1e-12 and abs(multiple - round(multiple)) < 1e-6:
-                    if span / candidate <= MAX_VALUES_PER_CONTROL - 1:
-                        step = candidate
-                        break
-            if step is not None:
-                break
-        step = step or span
-        first = math.ceil(control.minimum / step - 1e-9) * step
-        values = [control.minimum]
-        value = first
-        while value <= control.maximum + 1e-9:
-            values.append(value)
-            value += step
-        values.append(control.maximum)
+    candidates = set()
+    for exponent in range(-6, 9):
+        for mantissa in (1, 2, 2.5, 5):
+            candidate = mantissa * 10.0 ** exponent
+            multiple = candidate / control.step
+            if multiple >= 1 - 1e-9 and abs(multiple - round(multiple)) < 1e-6:
+                candidates.add(candidate)
+    for multiple in (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 25, 30, 50, 60, 100, 120, 150, 200, 250, 500, 1000):
+        candidates.add(multiple * control.step)
+    values = [control.minimum, control.maximum]
+    for step in sorted(candidates):
+        grid = _grid(control, step)
+        if len(grid) <= MAX_VALUES_PER_CONTROL:
+            values = grid
+            break
     values += [workbook_value, *extra_values]
     chosen = {}
     for value in values:

@@ -67,7 +67,8 @@ def css_colour(rgba) -> str | None:
     return f"#{red:02x}{green:02x}{blue:02x}{int(round(alpha * 255)):02x}"
 
 
-def _encode_vertices(vertices: np.ndarray, codes: np.ndarray | None, height: float, offset_y: bool = True):
+def _encode_vertices(vertices: np.ndarray, codes: np.ndarray | None, height: float, offset_y: bool = True,
+                     flip: bool = True):
     """Flat tenth-pixel integers (y flipped to run downwards) and the code string
     (``None`` for a plain polyline)."""
     if codes is None:
@@ -77,10 +78,8 @@ def _encode_vertices(vertices: np.ndarray, codes: np.ndarray | None, height: flo
     codes = np.asarray(codes)
     keep = (codes != Path.STOP) & (codes != Path.CLOSEPOLY)
     points = vertices[keep].astype(float)
-    if offset_y:
-        points[:, 1] = height - points[:, 1]
-    else:
-        points[:, 1] = -points[:, 1]
+    if flip:
+        points[:, 1] = (height - points[:, 1]) if offset_y else -points[:, 1]
     flat = np.round(points * SCALE).astype(np.int64).ravel().tolist()
     codes = codes[codes != Path.STOP]
     if len(codes) and codes[0] == Path.MOVETO and np.all(codes[1:] == Path.LINETO):
@@ -107,6 +106,7 @@ class SceneRecorder(RendererBase):
         self._agg = figure.canvas.get_renderer()
         self.width, self.height = self._agg.width, self._agg.height
         self.dpi = figure.dpi
+        self._flip = Affine2D().scale(1.0, -1.0).translate(0.0, self.height)
         self.commands: list[dict] = []
         self.glyphs: list[dict] = []  # glyph outlines in font units (y down), by id
         self.glyph_ids: dict = {}
@@ -186,13 +186,14 @@ class SceneRecorder(RendererBase):
         fill = self._fill(gc, rgbFace)
         if fill is None and not style:
             return
+        # Into canvas coordinates (y down) before snapping, as Agg snaps after its flip.
         cleaned = path.cleaned(
-            transform=transform, remove_nans=True, simplify=path.should_simplify, curves=True,
-            stroke_width=self.points_to_pixels(gc.get_linewidth()), snap=gc.get_snap() and path.should_snap,
+            transform=transform + self._flip, remove_nans=True, simplify=path.should_simplify, curves=True,
+            stroke_width=self.points_to_pixels(gc.get_linewidth()), snap=gc.get_snap(),
         )
         if not len(cleaned.vertices):
             return
-        vertices, codes = _encode_vertices(cleaned.vertices, cleaned.codes, self.height)
+        vertices, codes = _encode_vertices(cleaned.vertices, cleaned.codes, 0.0, offset_y=False, flip=False)
         if not vertices:
             return
         command = {"t": "p", "v": vertices}
