@@ -19,6 +19,8 @@ Command shapes (short keys keep the JSON small):
     a path. ``c`` has one letter per vertex (M move, L line, Q quadratic, C cubic)
     plus ``Z`` (close, no vertex); it is left out for a plain polyline (M then L…).
     ``f`` / ``s`` are CSS colours or absent (no fill / no stroke).
+    ``h`` (optional) is a hatch: one ``z``-pixel cell of lines ``v``/``c`` stroked in
+    ``s`` at width ``w``, tiled over the filled path.
 ``{"t": "m", "v": …, "c": …, "x": [x, y, ...], …}``
     a marker: the shape ``v`` (relative to its centre) stamped at each offset ``x``.
 ``{"t": "n", "shapes": [{"v", "c"}, ...], "x": [...], "si": [...], "fills": [...],
@@ -202,8 +204,27 @@ class SceneRecorder(RendererBase):
         if fill:
             command["f"] = fill
         command.update(style)
+        hatch = self._hatch(gc)
+        if hatch:
+            command["h"] = hatch
         command.update(self._clip(gc))
         self.commands.append(command)
+
+    def _hatch(self, gc):
+        """A hatch as Agg tiles it: one cell of ``dpi`` pixels, stroked lines."""
+        if not gc.get_hatch():
+            return None
+        hatch_path = gc.get_hatch_path()
+        colour = css_colour(gc.get_hatch_color() if gc.get_hatch_color() is not None else (0, 0, 0, 1))
+        if hatch_path is None or colour is None:
+            return None
+        size = int(round(self.dpi))
+        cell = hatch_path.cleaned(transform=Affine2D().scale(size, -size).translate(0, size), curves=True)
+        vertices, codes = _encode_vertices(cell.vertices, cell.codes, 0.0, flip=False)
+        hatch = {"v": vertices, "s": colour, "w": round(self.points_to_pixels(gc.get_hatch_linewidth()), 2), "z": size}
+        if codes:
+            hatch["c"] = codes
+        return hatch
 
     def draw_markers(self, gc, marker_path, marker_trans, path, trans, rgbFace=None):
         style = self._stroke_style(gc)

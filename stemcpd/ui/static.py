@@ -48,8 +48,11 @@ def player_placeholder_html(simulation: str, settings: dict, title: str, summary
         f'<figure class="{PLAYER_CLASS}" {SIM_ATTRIBUTE}="{html.escape(simulation, quote=True)}" '
         f'{SETTINGS_ATTRIBUTE}="{html.escape(settings_json, quote=True)}">'
         f'<p class="stemcpd-player-description">{html.escape(description)}</p>'
-        '<p class="stemcpd-player-loading">Loading the simulation… '
-        "<noscript>(it needs JavaScript; the description above says what it shows)</noscript></p>"
+        # Seen where no player runs (slides, a page without JavaScript); the site's
+        # player replaces it while it loads.
+        '<p class="stemcpd-player-loading">The interactive simulation, with every control, '
+        "is on the course site and in the workbook."
+        "<noscript> It needs JavaScript; the description above says what the figure shows.</noscript></p>"
         f"<figcaption>{html.escape(caption)}</figcaption>"
         "</figure>"
     )

@@ -81,6 +81,26 @@
     return shape._path;
   }
 
+  // A hatch tile drawn once at the canvas's resolution, repeated in figure pixels.
+  function hatchPattern(ctx, hatch) {
+    var scale = ctx.getTransform().a || 1;
+    if (!hatch._pattern || hatch._scale !== scale) {
+      var tile = document.createElement("canvas");
+      var size = Math.max(1, Math.round(hatch.z * scale));
+      tile.width = tile.height = size;
+      var tileContext = tile.getContext("2d");
+      tileContext.scale(size / hatch.z, size / hatch.z);
+      tileContext.strokeStyle = hatch.s;
+      tileContext.lineWidth = hatch.w;
+      tileContext.lineCap = "square";
+      tileContext.stroke(buildPath(hatch.v, hatch.c));
+      hatch._pattern = ctx.createPattern(tile, "repeat");
+      if (hatch._pattern.setTransform) hatch._pattern.setTransform(new DOMMatrix([hatch.z / size, 0, 0, hatch.z / size, 0, 0]));
+      hatch._scale = scale;
+    }
+    return hatch._pattern;
+  }
+
   function applyClip(ctx, command) {
     if (command.r) {
       var r = command.r;
@@ -110,7 +130,10 @@
     applyClip(ctx, command);
     var i, x = command.x;
     if (command.t === "p") {
-      paintShape(ctx, cachedPath(command), command.f, command.s, command.w, command);
+      var pathOf = cachedPath(command);
+      if (command.f) { ctx.fillStyle = command.f; ctx.fill(pathOf); }
+      if (command.h) { ctx.fillStyle = hatchPattern(ctx, command.h); ctx.fill(pathOf); }
+      paintShape(ctx, pathOf, null, command.s, command.w, command);
     } else if (command.t === "m") {
       var marker = cachedPath(command);
       for (i = 0; i < x.length; i += 2) {
@@ -194,6 +217,7 @@
     if (this.started) return;
     this.started = true;
     var loading = this.figure.querySelector(".stemcpd-player-loading");
+    if (loading) loading.textContent = "Loading the simulation…";
     return this.data.json("manifest.json").then(function (manifest) {
       self.manifest = manifest;
       self.build();
@@ -389,6 +413,18 @@
     return this.settings[index];
   };
 
+  // A moment may store how far things moved since the moment before ("dx": offsets of
+  // markers or particles; "dv": vertices of a path), instead of repeating them.
+  function undelta(command, before) {
+    if (command.t !== "dx" && command.t !== "dv") return command;
+    var key = command.t === "dx" ? "x" : "v";
+    var full = {};
+    Object.keys(before).forEach(function (name) { if (name !== "_path") full[name] = before[name]; });
+    full[key] = before[key].map(function (value, index) { return value + command[key][index]; });
+    if (key === "x" && before._path) full._path = before._path; // the shape is unchanged
+    return full;
+  }
+
   // Every moment's full list of layers (each moment stores only what changed).
   Player.prototype.prepare = function (setting) {
     var states = [{ layers: setting.layers, background: setting.background, readout: "" }];
@@ -398,7 +434,10 @@
       var layers = previous.layers;
       if (frame.l) {
         layers = layers.slice();
-        Object.keys(frame.l).forEach(function (key) { layers[+key] = frame.l[key]; });
+        Object.keys(frame.l).forEach(function (key) {
+          var before = layers[+key] || [];
+          layers[+key] = frame.l[key].map(function (command, index) { return undelta(command, before[index]); });
+        });
       }
       states.push({ layers: layers, background: frame.b || previous.background, readout: frame.r });
     });
