@@ -5,6 +5,7 @@ generates only what is missing."""
 
 import json
 import math
+import os
 import subprocess
 import sys
 import textwrap
@@ -366,7 +367,7 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
     def build():
         result = subprocess.run(
             [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(source), str(tmp_path / "html")],
-            capture_output=True, text=True,
+            capture_output=True, text=True, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
         )
         assert result.returncode == 0, result.stderr
         root = tmp_path / "html" / "_static" / "stemcpd-sims"
@@ -386,3 +387,25 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
     page(5)
     second = build()
     assert list(second) == [player_key("ions", {"test": 1, "ion": 5})], "new data, and the unused folder removed"
+    # A change to the package source changes every key: pages whose data is out of date
+    # are written again though their own source did not change (simulated here by an
+    # index recorded under an older key).
+    index_path = tmp_path / "html" / "_static" / "stemcpd-sims" / "index.json"
+    written = (tmp_path / "html" / "index.html").stat().st_mtime_ns
+    index = json.loads(index_path.read_text())
+    index["index"][0]["key"] = "ions-from-older-source"
+    index_path.write_text(json.dumps(index))
+    assert build() == second
+    assert (tmp_path / "html" / "index.html").stat().st_mtime_ns > written, "the page is written again"
+    # Data that went missing is generated again, though no page changed.
+    import shutil
+
+    shutil.rmtree(tmp_path / "html" / "_static" / "stemcpd-sims" / list(second)[0])
+    third = build()
+    assert list(third) == list(second), "restored"
+    # Another output folder (a fresh build of the same source) copies from the cache.
+    cached = tmp_path / "cache" / "stemcpd" / "player-data" / list(second)[0] / "manifest.json"
+    assert cached.is_file()
+    before = cached.stat().st_mtime_ns
+    shutil.rmtree(tmp_path / "html")
+    assert list(build()) == list(second) and cached.stat().st_mtime_ns == before
