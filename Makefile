@@ -23,13 +23,14 @@ lab: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks book
 
-## benchmarks: print slider-update and import-time medians
+## benchmarks: print slider-update, import-time and site player data medians
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/bench_slider_update.py
 	$(BIN)/python benchmarks/bench_gas.py
 	$(BIN)/python benchmarks/bench_rates.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_book.py
+	$(BIN)/python benchmarks/bench_player.py --processes 2
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

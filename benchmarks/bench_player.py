@@ -11,8 +11,14 @@ time runs — and prints:
 * the ratio of the same playback as one PNG picture per moment (opening background's
   size × moments × settings) to the recorded data: what the data design saves.
 
-Run: ``python benchmarks/bench_player.py [--apps pendulum gas ...] [--processes N] [--json PATH]``.
-Numbers are printed, never judged (see BENCHMARKS.md).
+With ``--site DIR`` (a built site, e.g. ``_build/html``) it instead opens every page
+with a player in headless Chromium, three times, and prints the median time from
+navigation to the first complete figure on the canvas and the bytes the player loads
+before the reader touches anything (script, style, manifest, opening setting, its
+background).
+
+Run: ``python benchmarks/bench_player.py [--apps pendulum gas ...] [--processes N]
+[--site DIR] [--json PATH]``. Numbers are printed, never judged (see BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -48,11 +54,66 @@ def measure(name: str) -> dict:
     }
 
 
+def measure_site(site: str) -> list[dict]:
+    """First-figure time and player bytes per page of a built site, in Chromium."""
+    import functools
+    import http.server
+    import threading
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    root = Path(site)
+    pages = sorted(str(p.relative_to(root)) for p in root.rglob("*.html")
+                   if "_static" not in p.parts and 'class="stemcpd-player"' in p.read_text(encoding="utf-8"))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        for relative in pages:
+            times, player_bytes = [], 0
+            for _ in range(3):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                sizes = {}
+                page.on("requestfinished", lambda request: sizes.__setitem__(
+                    request.url, request.sizes()["responseBodySize"]))
+                page.goto(base + relative)
+                page.wait_for_function("performance.getEntriesByName('stemcpd-player-figure').length > 0",
+                                       timeout=60_000)
+                page.wait_for_timeout(300)
+                times.append(page.evaluate("performance.getEntriesByName('stemcpd-player-figure')[0].startTime") / 1e3)
+                player_bytes = sum(size for url, size in sizes.items() if "stemcpd-sims" in url or "stemcpd-player" in url)
+                context.close()
+            rows.append({"page": relative, "first_figure_ms": statistics.median(times) * 1e3, "player_bytes": player_bytes})
+        browser.close()
+    server.shutdown()
+    print("\nPlayer on the built site: first complete figure after navigation (median of 3) and bytes loaded")
+    print(f"{'page':<52} {'first figure':>12} {'player bytes':>12}")
+    for row in rows:
+        print(f"{row['page']:<52} {row['first_figure_ms']:>10.0f}ms {row['player_bytes'] / 1e3:>10.0f}kB")
+    return rows
+
+
 def main() -> None:
     arguments = parser(__doc__.splitlines()[0])
     arguments.add_argument("--apps", nargs="*", help="only these apps (default: every app)")
     arguments.add_argument("--processes", type=int, default=1, help="generate apps in parallel (default 1)")
+    arguments.add_argument("--site", metavar="DIR", help="measure a built site in Chromium instead")
     options = arguments.parse_args()
+    if options.site:
+        rows = measure_site(options.site)
+        if options.json:
+            with open(options.json, "w", encoding="utf-8") as handle:
+                json.dump({"title": "player on the site", "rows": rows}, handle, indent=2)
+        return
     from stemcpd import simulations
 
     names = options.apps or list(simulations.available())

@@ -28,6 +28,8 @@ import time
 
 from stemcpd.ui.static import parse_placeholders
 
+from stemcpd.ui.player_data import FIRST_BACKGROUND
+
 DATA_FOLDER = "stemcpd-sims"  # under _static
 INDEX_FILE = "index.json"  # page name -> the keys it uses
 
@@ -133,6 +135,17 @@ def _page_context(app, pagename, templatename, context, doctree):
         app.builder._stemcpd_player_jobs[key] = (simulation, settings)
     context["body"] = body
     app.builder._stemcpd_player_index[pagename] = keys
+    # The first player starts at once: let the browser fetch its opening data while it
+    # is still reading the page (the player asks for the same addresses).
+    first = context["pathto"](f"_static/{DATA_FOLDER}/{keys[0]['key']}/", 1)
+    context["metatags"] = (context.get("metatags") or "") + "".join(
+        f'\n<link rel="preload" href="{first}{name}" as="{kind}"{crossorigin}>'
+        for name, kind, crossorigin in (
+            ("manifest.json", "fetch", ' crossorigin="anonymous"'),
+            ("s0.json", "fetch", ' crossorigin="anonymous"'),
+            (FIRST_BACKGROUND, "image", ""),
+        )
+    )
 
 
 def _read_index(app) -> dict:

@@ -40,6 +40,7 @@ import numpy as np
 DATA_VERSION = "1"  # bump when the data format changes: every key changes with it
 PLAYBACK_FRAMES = 60  # moments after the start: 61 states, 3 s at 20 frames a second
 PLAYBACK_FPS = 20
+FIRST_BACKGROUND = "bg-first.png"  # the opening setting's background, by a fixed name
 MAX_VALUES_PER_CONTROL = 10  # round-step values across a control's range (then the workbook's and presets')
 
 
@@ -238,9 +239,17 @@ class PlayerData:
         for name, png in self.backgrounds.items():
             (folder / name).write_bytes(png)
             total += len(png)
-        for entry, setting in zip(self.manifest["settings"], self.settings):
+        # The opening setting's background also under a fixed name, so a page can ask
+        # for it before it has read any data (a preload in the page's head).
+        first = self.settings[0]
+        png = self.backgrounds[first["background"]]
+        (folder / FIRST_BACKGROUND).write_bytes(png)
+        total += len(png)
+        for index, (entry, setting) in enumerate(zip(self.manifest["settings"], self.settings)):
             if not entry["file"]:
                 continue
+            if index == 0:
+                setting = {**setting, "background": FIRST_BACKGROUND}
             text = _dumps(setting)
             (folder / entry["file"]).write_text(text, encoding="utf-8")
             total += len(text.encode())
@@ -289,7 +298,7 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
             setting_values.append(values)
         return index_of[key]
 
-    base_index = setting_index(dict(base))
+    base_index = setting_index(dict(base))  # always 0: the player asks for s0.json at once
     for control in app.controls:
         extras = [value for _, value in preset_values.get(control.name, [])]
         values = control_values(control, base[control.name], extras)

@@ -380,6 +380,10 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
     html_page = (tmp_path / "html" / "index.html").read_text()
     assert f'data-stemcpd-src="_static/stemcpd-sims/{key}/"' in html_page
     assert "stemcpd-player.js" in html_page and "stemcpd-player.css" in html_page
+    # The first player's opening data is fetched while the page is read.
+    for name in ("manifest.json", "s0.json", "bg-first.png"):
+        assert f'<link rel="preload" href="_static/stemcpd-sims/{key}/{name}"' in html_page
+        assert (tmp_path / "html" / "_static" / "stemcpd-sims" / key / name).is_file()
     manifest = json.loads((tmp_path / "html" / "_static" / "stemcpd-sims" / key / "manifest.json").read_text())
     assert manifest["sim"] == "ions" and manifest["baseValues"]["ion"] == 3
     (source / "index.rst").touch()
