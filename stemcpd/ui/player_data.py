@@ -419,15 +419,4 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
             for index, entry in enumerate(recorded)
         ],
     }
-    settings_out = [entry for entry in recorded]
-    return PlayerData(manifest, settings_out, backgrounds, timings)
-
-
-def describe_for(simulation: str, values: dict) -> str:
-    """The app's own ``describe()`` for these control values (tests compare with it)."""
-    from stemcpd import simulations
-
-    app = simulations.get(simulation).load_app_class()(**values)
-    return app.describe(app.result)
-
-
+    return PlayerData(manifest, recorded, backgrounds, timings)

@@ -413,3 +413,29 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
     before = cached.stat().st_mtime_ns
     shutil.rmtree(tmp_path / "html")
     assert list(build()) == list(second) and cached.stat().st_mtime_ns == before
+
+
+def test_offline_file_is_self_contained(tmp_path):
+    from stemcpd.classroom import write_offline_player
+
+    target = tmp_path / "ions.html"
+    size = write_offline_player("ions", target)
+    page = target.read_text(encoding="utf-8")
+    assert size == target.stat().st_size and page.startswith("<!DOCTYPE html>")
+    assert 'data-stemcpd-inline="ions-' in page and "window.stemcpdPlayerData" in page
+    import re
+
+    assert not re.search(r"https?://", page), "no address on another host"
+    assert not re.search(r"<(?:script|img|link)\b[^>]*\b(?:src|href)=", page), "nothing to fetch"
+    payload = page.split("window.stemcpdPlayerData[", 1)[1].split("</script>", 1)[0]
+    assert "data:image/png;base64," in payload and '"manifest.json"' in payload
+
+
+def test_cli_app_html_refuses_a_folder_and_an_unknown_simulation(tmp_path):
+    folder = subprocess.run([sys.executable, "-m", "stemcpd", "app", "ions", "--html", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert folder.returncode != 0 and "is a folder" in folder.stderr + folder.stdout
+    unknown = subprocess.run([sys.executable, "-m", "stemcpd", "app", "perpetual", "--html", str(tmp_path / "x.html")],
+                             capture_output=True, text=True)
+    assert unknown.returncode != 0 and "no simulation called 'perpetual'" in unknown.stderr + unknown.stdout
+    assert list(tmp_path.iterdir()) == []
