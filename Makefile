@@ -23,14 +23,15 @@ lab: $(STAMP)
 test: $(STAMP) chromium npm
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks book
 
-## benchmarks: print slider-update, import-time and book-build medians, and every site page's weight and first-figure time
-benchmarks: $(STAMP)
+## benchmarks: print slider-update, import-time, book-build and site player data medians, and every site page's weight and first-figure time
+benchmarks: $(STAMP) chromium npm
 	$(BIN)/python benchmarks/bench_slider_update.py
 	$(BIN)/python benchmarks/bench_gas.py
 	$(BIN)/python benchmarks/bench_rates.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_book.py
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_player.py --processes 2
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -138,3 +138,77 @@ def voila_command(notebook: Path, port: int, work_folder: Path, open_browser: bo
     paths = [str(data_dir), os.environ.get("JUPYTER_PATH", "")]
     environment = {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
     return command, environment
+
+
+_OFFLINE_PAGE_CSS = """
+:root { --pst-color-text-base: #222; --pst-color-text-muted: #555; --pst-color-background: #fff;
+        --pst-color-primary: #0a5a8c; --pst-color-border: #bbb; color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  :root { --pst-color-text-base: #e8e8e8; --pst-color-text-muted: #c0c0c0; --pst-color-background: #14181b;
+          --pst-color-primary: #7cc3f0; --pst-color-border: #555; }
+}
+body { margin: 0; font: 17px/1.5 system-ui, sans-serif; color: var(--pst-color-text-base);
+       background: var(--pst-color-background); }
+main { max-width: 1060px; margin: 0 auto; padding: 1em; }
+h1 { font-size: 1.7em; margin: 0.2em 0; }
+.stemcpd-offline-note { color: var(--pst-color-text-muted); font-size: 0.9em; }
+"""
+
+
+def offline_player_html(name: str, **settings) -> str:
+    """One self-contained HTML page with simulation ``name``'s player: the player's
+    script and style, every setting's data and the backgrounds as ``data:`` addresses,
+    so it works from a file (e-mail, a school network drive) with no network.
+
+    Args:
+        name: a simulation name from :func:`stemcpd.simulations.available`.
+        **settings: control values to open at (default: the app's own).
+    """
+    import base64
+    import html
+    import json
+
+    from stemcpd import simulations
+    from stemcpd.site import STATIC_DIR
+    from stemcpd.ui.player_data import _dumps, generate, player_key
+    from stemcpd.ui.static import player_placeholder_html
+
+    app_class = simulations.get(name).load_app_class()
+    data = generate(name, settings)
+    key = player_key(name, data.manifest["baseValues"])
+    files = {"manifest.json": data.manifest}
+    for entry, setting in zip(data.manifest["settings"], data.settings):
+        if entry["file"]:
+            files[entry["file"]] = setting
+    for file_name, png in data.backgrounds.items():
+        files[file_name] = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    base_setting = data.settings[data.manifest["base"]]
+    placeholder = player_placeholder_html(
+        name, data.manifest["baseValues"], app_class.title, app_class.summary, base_setting["describe"]
+    ).replace('">', f'" data-stemcpd-inline="{key}">', 1)
+    # JSON inside <script>: "</" must not end the element early.
+    payload = _dumps(files).replace("</", "<\\/")
+    script = (STATIC_DIR / "stemcpd-player.js").read_text(encoding="utf-8")
+    style = (STATIC_DIR / "stemcpd-player.css").read_text(encoding="utf-8")
+    title = html.escape(app_class.title)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}: stemcpd simulation</title>\n<style>{_OFFLINE_PAGE_CSS}\n{style}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{title}</h1>\n{placeholder}\n"
+        '<p class="stemcpd-offline-note">A stemcpd simulation in one file: it works offline, from a school '
+        "network drive or an e-mail attachment. Every setting was computed by the simulation's own model.</p>\n"
+        "</main>\n"
+        f"<script>window.stemcpdPlayerData = window.stemcpdPlayerData || {{}};\n"
+        f"window.stemcpdPlayerData[{json.dumps(key)}] = {payload};</script>\n"
+        f"<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def write_offline_player(name: str, path: Path, **settings) -> int:
+    """Write :func:`offline_player_html` to ``path``; return its size in bytes."""
+    text = offline_player_html(name, **settings)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path.stat().st_size

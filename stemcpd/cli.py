@@ -3,7 +3,7 @@
     stemcpd build   build the Jupyter Book site into _build/html
     stemcpd serve   serve the built site on localhost and print its address
     stemcpd lab     open the workbooks in JupyterLab
-    stemcpd app     show one simulation full-screen for a class (Voilà)
+    stemcpd app     show one simulation full-screen for a class (Voilà), or write it as one offline HTML file (--html)
     stemcpd record  export your CPD record (printable HTML, PDF, or JSON for a trainer),
                     or import one (from the course site or another computer)
     stemcpd report  for trainers: a group report from participants' records
@@ -212,6 +212,17 @@ def cmd_app(args) -> int:
         return 0
     if args.name not in available:
         raise CliError(f"no simulation called {args.name!r}; `stemcpd app --list` shows them all")
+    if args.html:
+        from stemcpd.classroom import write_offline_player
+
+        target = Path(args.html)
+        if target.is_dir():
+            raise CliError(f"{target} is a folder: give a file name, e.g. {target / (args.name + '.html')}")
+        print(f"Computing every setting of '{args.name}' (this takes a little while)…", flush=True)
+        size = write_offline_player(args.name, target)
+        print(f"Wrote {target} ({size / 1e6:.1f} MB): one self-contained page that works offline "
+              "(open it in a web browser, e-mail it or put it on a network drive).")
+        return 0
     from stemcpd.classroom import voila_command, write_classroom_notebook
 
     folder = Path(tempfile.mkdtemp(prefix="stemcpd-app-"))
@@ -383,6 +394,8 @@ def make_parser() -> argparse.ArgumentParser:
     app.add_argument("--list", action="store_true", help="list every simulation with a one-line description")
     app.add_argument("--port", type=int, default=8866, help="port to serve on (default 8866)")
     app.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    app.add_argument("--html", metavar="FILE",
+                     help="instead of serving, write the simulation as one self-contained offline HTML file")
     app.set_defaults(handler=cmd_app)
 
     record_parser = commands.add_parser(

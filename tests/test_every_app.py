@@ -37,7 +37,8 @@ def test_app_builds_and_every_control_redraws(name):
     table = app.to_table()
     assert isinstance(table, Table) and len(table) > 0
     assert table.to_csv().splitlines()[0]
-    assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+    static = app._repr_mimebundle_()["text/html"]
+    assert static.startswith(f'<figure class="stemcpd-player" data-stemcpd-sim="{name}"') and "base64" not in static
 
 
 @pytest.mark.parametrize("name", SIMULATIONS)

@@ -19,7 +19,7 @@ import html
 
 from stemcpd.ui.a11y import a11y_helper
 from stemcpd.ui.controls import build_controls, build_presets, control_values
-from stemcpd.ui.static import frames_html, mimebundle_with_static_fallback
+from stemcpd.ui.static import mimebundle_with_static_fallback, player_placeholder_html
 
 
 def format_time(time_s: float, duration_s: float) -> str:
@@ -72,7 +72,6 @@ class SimulationApp:
     presets: tuple = ()
     playback_frames = 0  # > 0: play/pause/step/reset over the run, in this many frames
     default_size_px = (900, 400)  # figure width, height
-    static_frame_count = 11  # frames along the main control on the static site
 
     # Declared by each simulation (functions wrapped in staticmethod):
     view_class = None  # view_class(width_px, height_px) -> the view
@@ -255,59 +254,13 @@ class SimulationApp:
             )
         self.image.value = self.view.render_png()
 
-    def static_frames(self, count: int | None = None):
-        """Frames along the app's main (first) control, for pages without a kernel.
-
-        Each frame is computed by the model and drawn by the view, exactly as a slider
-        move would, so the static site shows the same physics as the live app.
-
-        Returns:
-            ``(frames, selected)``: ``[(value label, png bytes, description), ...]`` and
-            the index of the frame nearest the control's current value.
-        """
-        import numpy as np
-
-        control = self.controls[0]
-        count = count or self.static_frame_count
-        steps = round((control.maximum - control.minimum) / control.step)
-        current = self.sliders[control.name].value
-        current_index = round((current - control.minimum) / control.step)
-        indexes = np.round(np.linspace(0, steps, min(count, steps + 1))).astype(int)
-        # Always include the value the workbook set, so the page opens on it.
-        indexes = np.unique(np.append(indexes, current_index))
-        values = [control.minimum + index * control.step for index in indexes]
-        values = [int(round(v)) if control.integer else round(v, control.decimals + 2) for v in values]
-        base = {name: slider.value for name, slider in self.sliders.items()}
-        frames = []
-        for value in values:
-            result = self.compute(self.make_params({**base, control.name: value}))
-            self.view.update(result)
-            if self.playback_frames:
-                self.view.show_time(result, 0.0)
-            unit = f" {control.unit}" if control.unit else ""
-            label = f"{value:.{0 if control.integer else control.decimals}f}{unit}"
-            frames.append((label, self.view.render_png(), self.describe(result)))
-        self._draw_current()
-        selected = int(np.argmin([abs(value - current) for value in values]))
-        return frames, selected
-
-    def _draw_current(self) -> None:
-        self.view.update(self.result)
-        self._draw()
-
     def static_html(self) -> str:
-        """A kernel-free interactive version for the static book: a range input over
-        the main control swaps precomputed frames and their descriptions."""
-        frames, selected = self.static_frames()
-        control = self.controls[0]
-        unit = f" ({control.unit})" if control.unit else ""
-        others = [c.label.lower() for c in self.controls[1:]]
-        note = (
-            f"On this page you can change the {control.label.lower()}; open the workbook to change "
-            + (", ".join(others[:-1]) + " and " + others[-1] if len(others) > 1 else (others[0] if others else "more"))
-            + " as well."
-        ) if others else ""
-        return frames_html(f"{control.label}{unit}", frames, selected, note)
+        """The static book's stand-in: a placeholder the site's player fills in with
+        every control and, where time runs, playback (see :mod:`stemcpd.ui.static`).
+        Nothing is drawn here, so displaying the app costs no extra frames."""
+        return player_placeholder_html(
+            self.name, control_values(self.sliders), self.title, self.summary, self.describe(self.result)
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         return mimebundle_with_static_fallback(self.widget, self.static_html(), self.describe(self.result), **kwargs)

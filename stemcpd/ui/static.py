@@ -4,26 +4,23 @@ Jupyter shows the richest output a cell offers. A stemcpd object that displays a
 also offers ``text/html`` (what the page would show without a kernel) and ``text/plain``
 (a description); the book's configuration ranks ``text/html`` above the widget view, so
 the static site never shows an empty widget placeholder.
+
+A simulation's ``text/html`` is a small placeholder, :func:`player_placeholder_html`: it
+names the simulation and the workbook's control values, and carries the description as
+text. At build time the ``stemcpd.site.player`` Sphinx extension finds it, computes every
+setting's data with the simulation's own model and view (:mod:`stemcpd.ui.player_data`)
+and the generic browser player draws it. So displaying an app in a notebook costs
+nothing extra: no frames are drawn at display time.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import itertools
+import json
 
-_FIGURE_IDS = itertools.count(1)
-
-# Runs in the browser when the range input moves: show frame i, hide the others, and
-# copy its description into the live region and the value into the <output>. No
-# physics here: every frame was computed by the model and drawn by the view.
-_ON_INPUT = (
-    "var f=this.closest('figure'),i=+this.value,k=0;"
-    "f.querySelectorAll('img.stemcpd-frame').forEach(function(im){im.hidden=(k++!==i);"
-    "if(!im.hidden){f.querySelector('.stemcpd-static-description').textContent=im.alt;"
-    "f.querySelector('output').textContent=im.dataset.label;"
-    "this.setAttribute('aria-valuetext',im.dataset.label);}}.bind(this));"
-)
+PLAYER_CLASS = "stemcpd-player"
+SIM_ATTRIBUTE = "data-stemcpd-sim"
+SETTINGS_ATTRIBUTE = "data-stemcpd-settings"
 
 
 def mimebundle_with_static_fallback(widget, static_html: str, text: str, **kwargs) -> dict:
@@ -34,50 +31,44 @@ def mimebundle_with_static_fallback(widget, static_html: str, text: str, **kwarg
     return bundle
 
 
-def compact_png(png: bytes) -> bytes:
-    """The same picture in far fewer bytes: plots use few colours, so a 256-colour
-    palette PNG with full compression looks identical (pages carry many frames)."""
-    import io
-
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=256)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
-def frames_html(label: str, frames, selected: int, note: str = "") -> str:
-    """A kernel-free interactive figure: a labelled range input that swaps between
-    precomputed frames, with the matching description in an ARIA live region.
+def player_placeholder_html(simulation: str, settings: dict, title: str, summary: str, description: str) -> str:
+    """The static page's stand-in for a simulation, filled in by the site's player.
 
     Args:
-        label: what the range input sets, e.g. ``"Length (m)"``.
-        frames: ``[(value_label, png_bytes, description), ...]`` in slider order.
-        selected: index of the frame shown first.
-        note: a sentence under the figure (e.g. where to change other settings).
+        simulation: the simulation's name (``stemcpd.simulations``), e.g. ``"pendulum"``.
+        settings: the workbook's control values, e.g. ``{"length_m": 1.0, ...}``.
+        title: the simulation's title (the caption starts with it).
+        summary: its one-line summary (the rest of the caption).
+        description: ``describe()`` of the workbook's setting: what the figure shows, as
+            text for readers without JavaScript (and for search).
     """
-    number = next(_FIGURE_IDS)
-    input_id = f"stemcpd-static-{number}"
-    images = []
-    for index, (value_label, png, description) in enumerate(frames):
-        data = base64.b64encode(compact_png(png)).decode("ascii")
-        images.append(
-            f'<img class="stemcpd-frame" src="data:image/png;base64,{data}" '
-            f'alt="{html.escape(description, quote=True)}" data-label="{html.escape(value_label, quote=True)}" '
-            f'style="max-width:100%;height:auto"{"" if index == selected else " hidden"}/>'
-        )
-    first_label, _, first_text = frames[selected]
-    note_html = f'<p class="stemcpd-static-note"><em>{html.escape(note)}</em></p>' if note else ""
+    settings_json = json.dumps(settings, sort_keys=True, separators=(",", ":"))
+    caption = f"{title} simulation. {summary}".strip()
     return (
-        f'<figure class="stemcpd-static-sim">'
-        f'<p><label for="{input_id}">{html.escape(label)}: </label>'
-        f'<output for="{input_id}">{html.escape(first_label)}</output></p>'
-        f'<input type="range" id="{input_id}" min="0" max="{len(frames) - 1}" step="1" value="{selected}" '
-        f'aria-valuetext="{html.escape(first_label, quote=True)}" style="width:100%;max-width:34em" '
-        f'oninput="{html.escape(_ON_INPUT, quote=True)}"/>'
-        + "".join(images)
-        + f'<p class="stemcpd-static-description" aria-live="polite">{html.escape(first_text)}</p>'
-        + note_html
-        + "</figure>"
+        f'<figure class="{PLAYER_CLASS}" {SIM_ATTRIBUTE}="{html.escape(simulation, quote=True)}" '
+        f'{SETTINGS_ATTRIBUTE}="{html.escape(settings_json, quote=True)}">'
+        f'<p class="stemcpd-player-description">{html.escape(description)}</p>'
+        # Seen where no player runs (slides, a page without JavaScript); the site's
+        # player replaces it while it loads.
+        '<p class="stemcpd-player-loading">The interactive simulation, with every control, '
+        "is on the course site and in the workbook."
+        "<noscript> It needs JavaScript; the description above says what the figure shows.</noscript></p>"
+        f"<figcaption>{html.escape(caption)}</figcaption>"
+        "</figure>"
     )
+
+
+def parse_placeholders(body: str) -> list[tuple[str, dict, str]]:
+    """Every simulation placeholder in a page's HTML: ``[(simulation, settings, tag)]``
+    where ``tag`` is the placeholder's opening ``<figure …>`` tag as it appears."""
+    import re
+
+    found = []
+    pattern = re.compile(
+        rf'<figure class="{PLAYER_CLASS}" {SIM_ATTRIBUTE}="([^"]*)" {SETTINGS_ATTRIBUTE}="([^"]*)">'
+    )
+    for match in pattern.finditer(body):
+        simulation = html.unescape(match.group(1))
+        settings = json.loads(html.unescape(match.group(2)))
+        found.append((simulation, settings, match.group(0)))
+    return found

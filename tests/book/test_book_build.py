@@ -1,6 +1,7 @@
 """The course site builds offline with jupyter-book, executes the workbooks, shows each
 simulation as a picture with alt text, and an unchanged rebuild comes from the cache."""
 
+import json
 import re
 import time
 from pathlib import Path
@@ -26,14 +27,19 @@ def test_site_has_every_page_of_the_toc(built_site):
 def test_workbook_page_shows_executed_simulation_quiz_and_forms(built_site):
     output, _, _ = built_site
     page = (output / "_build" / "html" / "workbooks" / "physics-pendulum.html").read_text(encoding="utf-8")
-    # The simulation's frame, inlined, with alt text from describe().
-    alt = re.search(r'<img class="stemcpd-frame" src="data:image/png;base64,[^"]+" alt="(A 1\.00 m pendulum[^"]+)"[^>]*/>', page)
-    assert alt, "the pendulum figure with alt text is missing"
-    assert "period of 2.010 s" in alt.group(1)
-    assert "hidden" not in alt.group(0)  # the frame for the workbook's own setting shows first
-    # A kernel-free range input swaps precomputed frames; no live-looking dead widget.
-    assert page.count('class="stemcpd-static-sim"') == 1
-    assert 'type="range"' in page and "widget-slider" not in page
+    # The simulation is the player's placeholder, pointed at data generated at build
+    # time: the description from describe() as text, and no frames inlined in the page.
+    figures = re.findall(r'<figure class="stemcpd-player" data-stemcpd-sim="pendulum" [^>]*>', page)
+    assert len(figures) == 1, "the pendulum player is missing"
+    source = re.search(r'data-stemcpd-src="([^"]+)"', figures[0]).group(1)
+    data = (output / "_build" / "html" / "workbooks" / source).resolve()
+    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["sim"] == "pendulum" and len(manifest["controls"]) == 5
+    assert all((data / entry["file"]).is_file() for entry in manifest["settings"] if entry["file"])
+    description = re.search(r'<p class="stemcpd-player-description">(A 1\.00 m pendulum[^<]+)</p>', page)
+    assert description and "period of 2.010 s" in description.group(1)
+    assert "data:image/png;base64" not in page and "stemcpd-player.js" in page
+    assert "widget-slider" not in page
     # Output of the period table cell: the exact 90° figure.
     assert "18.03% longer" in page
     # The quiz and the Toolkit forms render as readable static HTML, not empty widgets.

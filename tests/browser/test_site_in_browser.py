@@ -57,24 +57,26 @@ def test_maths_is_drawn_as_mathml_without_a_maths_script(site_url, browser):
 def test_simulation_on_a_static_page_responds_without_a_kernel(site_url, browser):
     page = browser.new_page()
     page.goto(urljoin(site_url, "workbooks/physics-pendulum.html"), wait_until="networkidle")
-    figure = page.locator(".stemcpd-static-sim").first
-    slider = figure.locator("input[type=range]")
-    visible = figure.locator("img.stemcpd-frame:not([hidden])")
-    description = figure.locator(".stemcpd-static-description")
-    assert visible.count() == 1
-    before_src, before_text = visible.get_attribute("src"), description.inner_text()
-    assert "1.00 m pendulum" in before_text and figure.locator("output").inner_text() == "1.00 m"
+    figure = page.locator("figure.stemcpd-player").first
+    canvas = figure.locator("canvas.stemcpd-player-canvas")
+    canvas.wait_for()
+    slider = figure.locator("input[data-control=length_m]")
+    description = figure.locator(".stemcpd-player-long")
+    page.wait_for_function("el => el.textContent.length > 0", arg=description.element_handle())
+    before_pixels, before_text = canvas.evaluate("c => c.toDataURL()"), description.text_content()
+    assert "1.00 m pendulum" in before_text and slider.get_attribute("aria-valuetext") == "1.00 m"
     slider.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert figure.locator("img.stemcpd-frame:not([hidden])").count() == 1
-    after_src = figure.locator("img.stemcpd-frame:not([hidden])").get_attribute("src")
-    assert after_src != before_src
-    after_text = description.inner_text()
-    assert after_text != before_text and "1.55 m pendulum" in after_text
-    assert figure.locator("output").inner_text() == "1.55 m"
-    assert slider.get_attribute("aria-valuetext") == "1.55 m"
-    assert description.get_attribute("aria-live") == "polite"
+    value_text = slider.get_attribute("aria-valuetext")
+    assert value_text != "1.00 m" and value_text.endswith(" m")
+    page.wait_for_function(
+        "([el, value]) => el.textContent.includes(value + ' pendulum')", arg=[description.element_handle(), value_text]
+    )
+    assert canvas.evaluate("c => c.toDataURL()") != before_pixels
+    assert figure.locator("output[for$=length_m]").inner_text() == value_text
+    status = figure.locator(".stemcpd-player-status")
+    assert status.get_attribute("aria-live") == "polite" and status.inner_text().startswith(f"Length {value_text}:")
     page.close()
 
 

@@ -36,7 +36,7 @@ def test_slides_build_for_every_workbook_and_are_self_contained(built_site, tmp_
         page = path.read_text(encoding="utf-8")
         assert page.count("Trainer note.") >= 6, workbook.stem
         assert re.findall(r'(?:src|href)="(https?://[^"]+)"', page) == [], workbook.stem
-        assert "Reveal.initialize" in page and 'class="stemcpd-static-sim"' in page or "Reveal.initialize" in page
+        assert "Reveal.initialize" in page and 'class="stemcpd-player"' in page or "Reveal.initialize" in page
     assert (tmp_path / "reveal.js" / "dist" / "reveal.js").is_file()
     assert (tmp_path / "mathjax" / "tex-chtml.js").is_file()
 

@@ -118,4 +118,4 @@ def test_table_and_static_html():
     table = app.to_table()
     assert "unknown X" in table.title and len(table) == len(app.result.times_s)
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="unknown X in water' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">unknown X in water' in html

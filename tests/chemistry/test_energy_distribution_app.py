@@ -96,7 +96,7 @@ def test_catalyst_readout_and_static_html():
     app.sliders["catalyst_reduction_kj_mol"].value = 20
     assert "catalyst: <b>×" in app.readout.value
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="At 298 K a fraction' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">At 298 K a fraction' in html
 
 
 def test_app_table_matches_the_result():

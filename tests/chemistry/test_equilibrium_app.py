@@ -87,6 +87,6 @@ def test_pressure_presets():
 def test_static_html_and_table():
     app = EquilibriumApp()
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="H2 + I2 ⇌ 2HI with Kc = 54.3' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">H2 + I2 ⇌ 2HI with Kc = 54.3' in html
     table = app.to_table()
     assert len(table) == 3 and "ICE table" in table.title

@@ -85,6 +85,6 @@ def test_set_and_table_and_static_html():
     table = app.to_table()
     assert table.headers[0] == "mass of Mg / g" and "20 cm³" in table.title
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and "alt=" in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">' in html
     with pytest.raises(ValueError, match="unknown moles control"):
         MolesApp(colour=1)

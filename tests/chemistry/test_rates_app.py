@@ -78,7 +78,7 @@ def test_table_and_static_fallback():
     app = RatesApp(number_of_particles=100)
     assert len(app.to_table()) == 101
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="At 300 K' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">At 300 K' in html
 
 
 def test_nearby_temperatures_never_show_the_cooler_box_reacting_faster_beyond_the_stated_uncertainty():

@@ -86,4 +86,4 @@ def test_table_and_static_fallback():
     table = app.to_table()
     assert len(table) == len(app.curve.volumes_ml) and "NaOH" in table.title
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="After adding 10.00 cm³' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">After adding 10.00 cm³' in html

@@ -89,4 +89,4 @@ def test_app_table_and_static_fallback():
     assert len(table) == len(app.result.voltages_v)
     assert table.column("potential difference")[-1] == pytest.approx(4.0)
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="At 4.0 V the resistor' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">At 4.0 V the resistor' in html

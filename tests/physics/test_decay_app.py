@@ -80,4 +80,4 @@ def test_app_to_table_and_static_html():
     table = app.to_table()
     assert len(table) == len(app.run.counts) and "N₀ = 500" in table.title
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="500 nuclei' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">500 nuclei' in html

@@ -73,4 +73,4 @@ def test_app_table_and_static_fallback():
     app = DensityApp(height_m=0.02)
     table = app.to_table()
     assert len(table) == 11 and table.column("volume")[5] == pytest.approx(app.block.volume_cm3)
-    assert 'alt="A 5.0 × 5.0 × 2.0 cm block' in app._repr_mimebundle_()["text/html"]
+    assert 'class="stemcpd-player-description">A 5.0 × 5.0 × 2.0 cm block' in app._repr_mimebundle_()["text/html"]

@@ -101,4 +101,4 @@ def test_app_table_and_static_fallback():
     assert len(table) == len(app.run.times_s)
     assert "f = 10 Hz" in table.title
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="A 100-turn coil' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">A 100-turn coil' in html

@@ -90,7 +90,7 @@ def test_playback_moves_block_and_bars_without_recomputing(monkeypatch):
 def test_static_fallback_and_table():
     app = EnergyApp(mass_kg=2.0)
     bundle = app._repr_mimebundle_()
-    assert bundle["text/html"].startswith("<figure") and 'alt="A 2.00 kg block' in bundle["text/html"]
+    assert bundle["text/html"].startswith("<figure") and 'class="stemcpd-player-description">A 2.00 kg block' in bundle["text/html"]
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "m = 2 kg" in table.title
     assert table.columns[0] == "time"

@@ -91,4 +91,4 @@ def test_app_table_and_static_fallback():
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "0.5 kg" in table.title
     bundle = app._repr_mimebundle_()
-    assert 'alt="A 50 W heater warms a 0.50 kg block' in bundle["text/html"]
+    assert 'class="stemcpd-player-description">A 50 W heater warms a 0.50 kg block' in bundle["text/html"]

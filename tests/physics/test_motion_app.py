@@ -98,4 +98,4 @@ def test_app_to_table_and_static_html():
     assert len(table) == len(app.run.times_s)
     assert table.headers[-1] == "velocity / m/s"
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="A resultant force of' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">A resultant force of' in html

@@ -86,4 +86,4 @@ def test_app_table_and_static_fallback():
     table = app.to_table()
     assert len(table) > 100 and table.headers[1] == "angle of refraction / °"
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="Light going from n = 1.00 into n = 1.52' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">Light going from n = 1.00 into n = 1.52' in html

@@ -100,12 +100,12 @@ def test_display_duration_shows_at_least_three_periods():
         assert duration >= min(60.0, 3 * simulate(params, duration_s=1).small_angle_period_s)
 
 
-def test_static_html_fallback_has_image_with_alt_text():
+def test_static_html_fallback_is_the_player_placeholder_with_the_description():
     app = PendulumApp(length_m=0.5)
     bundle = app._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     html = bundle["text/html"]
-    assert html.startswith("<figure") and 'alt="A 0.50 m pendulum' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">A 0.50 m pendulum' in html
     assert bundle["text/plain"].startswith("A 0.50 m pendulum")
 
 

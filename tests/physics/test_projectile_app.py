@@ -123,7 +123,7 @@ def test_app_to_table_and_static_html():
     assert len(table) == len(app.flight.t)
     assert "15 m/s" in table.title
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="The ball lands' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">The ball lands' in html
 
 
 def test_compute_is_the_model():

@@ -76,4 +76,4 @@ def test_app_table_and_static_fallback():
     app = RadiationApp(duration_s=3600)
     table = app.to_table()
     assert table.column("time")[-1] == pytest.approx(3600)
-    assert 'alt="At 80 °C in 20 °C surroundings' in app._repr_mimebundle_()["text/html"]
+    assert 'class="stemcpd-player-description">At 80 °C in 20 °C surroundings' in app._repr_mimebundle_()["text/html"]

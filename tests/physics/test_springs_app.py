@@ -114,6 +114,6 @@ def test_playback_moves_the_mass_and_the_graph_marker_without_recomputing(monkey
 def test_static_fallback_and_table():
     app = SpringsApp(mass_kg=0.5)
     bundle = app._repr_mimebundle_()
-    assert bundle["text/html"].startswith("<figure") and 'alt="A 0.50 kg mass' in bundle["text/html"]
+    assert bundle["text/html"].startswith("<figure") and 'class="stemcpd-player-description">A 0.50 kg mass' in bundle["text/html"]
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "m = 0.5 kg" in table.title

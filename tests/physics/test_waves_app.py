@@ -114,4 +114,4 @@ def test_app_to_table_follows_playback_time():
     table = app.to_table()
     np.testing.assert_allclose(table.column("displacement"), app.run.displacement_m[10])
     html = app._repr_mimebundle_()["text/html"]
-    assert html.startswith("<figure") and 'alt="Standing wave, harmonic 1' in html
+    assert html.startswith("<figure") and 'class="stemcpd-player-description">Standing wave, harmonic 1' in html
