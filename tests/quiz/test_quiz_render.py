@@ -78,7 +78,7 @@ def test_correct_numeric_answer(quiz, attempts):
     shown = quiz._feedback_areas["period-1m"].value
     assert shown.startswith('<div role="status" aria-live="polite">')
     assert "✓" in shown and "Correct" in shown
-    assert "2.006 s" in shown
+    assert "2.01 s" in shown
     question, response, recorded_feedback, confidence = attempts[-1]
     assert question.id == "period-1m"
     assert response == "2.01 s"
