@@ -406,7 +406,7 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
     manifest = {
         "version": DATA_VERSION, "sim": simulation, "title": app_class.title, "summary": app_class.summary,
         "width": width, "height": height, "frames": playback, "fps": PLAYBACK_FPS, "startFrame": start_frame,
-        "base": base_index, "baseValues": base, "glyphs": recorder.glyphs, "controls": manifest_controls,
+        "base": base_index, "baseValues": base, "glyphs": recorder.glyphs, "hatches": recorder.hatches, "controls": manifest_controls,
         "presets": [
             {"control": preset.control, "label": preset.label, "help": preset.help,
              "values": [{"label": label, "value": _round_to_step(value, next(c for c in app.controls if c.name == preset.control))}

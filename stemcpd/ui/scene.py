@@ -19,8 +19,9 @@ Command shapes (short keys keep the JSON small):
     a path. ``c`` has one letter per vertex (M move, L line, Q quadratic, C cubic)
     plus ``Z`` (close, no vertex); it is left out for a plain polyline (M then L…).
     ``f`` / ``s`` are CSS colours or absent (no fill / no stroke).
-    ``h`` (optional) is a hatch: one ``z``-pixel cell of lines ``v``/``c`` stroked in
-    ``s`` at width ``w``, tiled over the filled path.
+    ``h`` (optional) is a hatch ``[cell, colour, width]``: the cell indexes the recorder's
+    :attr:`SceneRecorder.hatches` (each a ``z``-pixel tile of lines ``v``/``c``), stroked
+    in ``colour`` at ``width`` pixels and tiled over the filled path.
 ``{"t": "m", "v": …, "c": …, "x": [x, y, ...], …}``
     a marker: the shape ``v`` (relative to its centre) stamped at each offset ``x``.
 ``{"t": "n", "shapes": [{"v", "c"}, ...], "x": [...], "si": [...], "fills": [...],
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 
 import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
@@ -112,6 +114,8 @@ class SceneRecorder(RendererBase):
         self.commands: list[dict] = []
         self.glyphs: list[dict] = []  # glyph outlines in font units (y down), by id
         self.glyph_ids: dict = {}
+        self.hatches: list[dict] = []  # hatch cells, by id
+        self.hatch_ids: dict = {}
 
     # ----- what matplotlib asks a renderer -----------------------------------------
     def flipy(self):
@@ -205,13 +209,14 @@ class SceneRecorder(RendererBase):
             command["f"] = fill
         command.update(style)
         hatch = self._hatch(gc)
-        if hatch:
+        if hatch is not None:
             command["h"] = hatch
         command.update(self._clip(gc))
         self.commands.append(command)
 
     def _hatch(self, gc):
-        """A hatch as Agg tiles it: one cell of ``dpi`` pixels, stroked lines."""
+        """A hatch as Agg tiles it: one cell of ``dpi`` pixels of stroked lines, as
+        ``[cell id, colour, width]``."""
         if not gc.get_hatch():
             return None
         hatch_path = gc.get_hatch_path()
@@ -221,10 +226,14 @@ class SceneRecorder(RendererBase):
         size = int(round(self.dpi))
         cell = hatch_path.cleaned(transform=Affine2D().scale(size, -size).translate(0, size), curves=True)
         vertices, codes = _encode_vertices(cell.vertices, cell.codes, 0.0, flip=False)
-        hatch = {"v": vertices, "s": colour, "w": round(self.points_to_pixels(gc.get_hatch_linewidth()), 2), "z": size}
+        cell = {"v": vertices, "z": size}
         if codes:
-            hatch["c"] = codes
-        return hatch
+            cell["c"] = codes
+        key = json.dumps(cell, sort_keys=True)
+        if key not in self.hatch_ids:  # a table, like the glyphs: a dotted hatch is large
+            self.hatch_ids[key] = len(self.hatches)
+            self.hatches.append(cell)
+        return [self.hatch_ids[key], colour, round(self.points_to_pixels(gc.get_hatch_linewidth()), 2)]
 
     def draw_markers(self, gc, marker_path, marker_trans, path, trans, rgbFace=None):
         style = self._stroke_style(gc)

@@ -82,23 +82,25 @@
   }
 
   // A hatch tile drawn once at the canvas's resolution, repeated in figure pixels.
-  function hatchPattern(ctx, hatch) {
+  function hatchPattern(ctx, hatch, colour, width) {
     var scale = ctx.getTransform().a || 1;
-    if (!hatch._pattern || hatch._scale !== scale) {
+    hatch._patterns = hatch._patterns || {};
+    var key = colour + " " + width + " " + scale;
+    if (!hatch._patterns[key]) {
       var tile = document.createElement("canvas");
       var size = Math.max(1, Math.round(hatch.z * scale));
       tile.width = tile.height = size;
       var tileContext = tile.getContext("2d");
       tileContext.scale(size / hatch.z, size / hatch.z);
-      tileContext.strokeStyle = hatch.s;
-      tileContext.lineWidth = hatch.w;
+      tileContext.strokeStyle = colour;
+      tileContext.lineWidth = width;
       tileContext.lineCap = "square";
       tileContext.stroke(buildPath(hatch.v, hatch.c));
-      hatch._pattern = ctx.createPattern(tile, "repeat");
-      if (hatch._pattern.setTransform) hatch._pattern.setTransform(new DOMMatrix([hatch.z / size, 0, 0, hatch.z / size, 0, 0]));
-      hatch._scale = scale;
+      var pattern = ctx.createPattern(tile, "repeat");
+      if (pattern.setTransform) pattern.setTransform(new DOMMatrix([hatch.z / size, 0, 0, hatch.z / size, 0, 0]));
+      hatch._patterns[key] = pattern;
     }
-    return hatch._pattern;
+    return hatch._patterns[key];
   }
 
   function applyClip(ctx, command) {
@@ -125,14 +127,18 @@
     if (stroke) { strokeStyle(ctx, stroke, width, command); ctx.stroke(path); }
   }
 
-  function drawCommand(ctx, command, glyphs, images, redraw) {
+  function drawCommand(ctx, command, manifest, images, redraw) {
+    var glyphs = manifest.glyphs;
     ctx.save();
     applyClip(ctx, command);
     var i, x = command.x;
     if (command.t === "p") {
       var pathOf = cachedPath(command);
       if (command.f) { ctx.fillStyle = command.f; ctx.fill(pathOf); }
-      if (command.h) { ctx.fillStyle = hatchPattern(ctx, command.h); ctx.fill(pathOf); }
+      if (command.h) {
+        ctx.fillStyle = hatchPattern(ctx, manifest.hatches[command.h[0]], command.h[1], command.h[2]);
+        ctx.fill(pathOf);
+      }
       paintShape(ctx, pathOf, null, command.s, command.w, command);
     } else if (command.t === "m") {
       var marker = cachedPath(command);
@@ -302,6 +308,9 @@
       });
       controls.appendChild(group);
     });
+    var back = element("button", { type: "button", class: "stemcpd-player-back" }, "Back to the workbook's setting");
+    back.addEventListener("click", function () { self.backToWorkbook(); });
+    controls.appendChild(back);
     ui.appendChild(controls);
 
     this.status = element("p", { class: "stemcpd-player-status", role: "status", "aria-live": "polite" });
@@ -482,7 +491,7 @@
     if (image.complete && image.naturalWidth) ctx.drawImage(image, 0, 0, manifest.width, manifest.height);
     var redraw = function () { self.draw(); };
     state.layers.forEach(function (layer) {
-      (layer || []).forEach(function (command) { drawCommand(ctx, command, manifest.glyphs, self.images, redraw); });
+      (layer || []).forEach(function (command) { drawCommand(ctx, command, manifest, self.images, redraw); });
     });
     if (!this.firstFigure && image.complete && image.naturalWidth && window.performance && performance.mark) {
       this.firstFigure = true; // for the benchmark: when the first complete figure was drawn
@@ -543,6 +552,14 @@
     this.syncControls();
     var setting = manifest.controls[index].settings[valueIndex];
     this.show(setting, notes.join(" "), false);
+  };
+
+  Player.prototype.backToWorkbook = function () {
+    var manifest = this.manifest;
+    this.values = manifest.controls.map(function (control) { return nearestIndex(control.values, control.base); });
+    this.changedControl = undefined;
+    this.syncControls();
+    this.show(manifest.base, "Back to the workbook's setting.", false);
   };
 
   // Short summary now; the long description once the controls have been still a moment.
