@@ -50,6 +50,13 @@ def number(value: float, significant_figures: int = 3) -> str:
     return f"{sign}{mantissa:.{significant_figures - 1}f} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
 
 
+def fixed(value: float, decimals: int) -> str:
+    """A number to ``decimals`` places with a typographic minus sign: ``−114.1``."""
+    value = round(float(value), decimals)
+    text = f"{abs(value):.{decimals}f}"
+    return f"{MINUS}{text}" if value < 0 else text
+
+
 def signed(value: float, decimals: int) -> str:
     """A signed term for an equation: ``+ 0.25`` or ``− 0.00071`` (never ``+ -0.00071``)."""
     value = round(float(value), decimals)

@@ -27,6 +27,12 @@ def test_number_rejects_zero_significant_figures():
         text.number(1.0, 0)
 
 
+def test_fixed_uses_a_minus_sign_and_never_shows_minus_zero():
+    assert text.fixed(-114.1, 1) == "−114.1"
+    assert text.fixed(78.3, 1) == "78.3"
+    assert text.fixed(-0.01, 1) == "0.0"
+
+
 def test_signed_writes_a_minus_sign_not_plus_minus():
     assert text.signed(-0.00071, 5) == "− 0.00071"
     assert text.signed(0.25, 2) == "+ 0.25"
