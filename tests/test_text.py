@@ -45,3 +45,14 @@ def test_html_table_escapes_every_cell_and_checks_row_length():
     assert "<caption>A &lt; B</caption>" in page and "<th scope='col'>test</th>" in page
     with pytest.raises(ValueError, match="2 headings"):
         text.html_table(["a", "b"], [["only one"]])
+
+
+def test_table_html_cells_use_minus_signs_and_standard_form():
+    import numpy as np
+
+    from stemcpd.table import Table
+
+    table = Table(("p.d.", "ρ"), ("V", "Ω m"), np.array([[-6.0, 4.9e-7], [-0.0, 1.0]]))
+    page = table.to_html()
+    assert "<td>−6</td>" in page and "<td>0</td>" in page and "-0" not in page
+    assert "<td>4.900 × 10⁻⁷</td>" in page and "e-07" not in page
