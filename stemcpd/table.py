@@ -79,8 +79,21 @@ class Table:
 
         head = "".join(f"<th scope='col'>{html.escape(h)}</th>" for h in self.headers)
         body = "".join(
-            "<tr>" + "".join(f"<td>{value:.4g}</td>" for value in row) + "</tr>" for row in self.data[:max_rows]
+            "<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>" for row in self.data[:max_rows]
         )
         more = f"<p>… {len(self) - max_rows} more rows in the CSV.</p>" if len(self) > max_rows else ""
         caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
         return f"<table class='stemcpd-table'>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+def _cell(value: float) -> str:
+    """One number for a teacher's eyes: four significant figures, a typographic minus
+    sign, no ``-0``, and ``× 10ⁿ`` instead of e-notation for very small or large values."""
+    from stemcpd.text import MINUS, number
+
+    text = f"{value:.4g}"
+    if "e" in text:
+        return number(value, 4)
+    if text.startswith("-"):
+        return "0" if float(text) == 0 else MINUS + text[1:]
+    return text

@@ -48,6 +48,7 @@ from scipy.special import wrightomega
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
+from stemcpd.text import number
 from stemcpd.validation import check_count, check_range
 
 T25_K = 298.15  # 25 °C, the reference temperature of thermistor data sheets
@@ -786,7 +787,7 @@ def virtual_practical(
             ("resistance", "Ω", resistances),
         ],
         title=(f"Virtual practical: resistance of {wire.diameter_m * 1000:.3g} mm wire "
-               f"(ρ = {wire.resistivity_ohm_m:.3g} Ω m) against length (seed {seed})"),
+               f"(ρ = {number(wire.resistivity_ohm_m, 2)} Ω m) against length (seed {seed})"),
     )
 
 
