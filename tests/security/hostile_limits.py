@@ -26,7 +26,7 @@ def _child(connection, function, args, kwargs):
             result = ("ok", repr(result[1]))
     except BaseException as error:  # noqa: BLE001 - reported to the parent as is
         try:
-            pickle.dumps(error)
+            pickle.loads(pickle.dumps(error))
             result = ("error", error)
         except Exception:
             result = ("error", RuntimeError(f"{type(error).__name__}: {error}"))
