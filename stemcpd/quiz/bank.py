@@ -375,8 +375,9 @@ def _short_repr(value: Any) -> str:
 def _allowed_fields(instance: dict) -> set[str]:
     defs = bank_schema()["$defs"]
     allowed = set(defs["question"]["properties"])
-    if instance.get("type") in defs:
-        allowed |= set(defs[instance["type"]]["properties"])
+    question_type = instance.get("type")
+    if isinstance(question_type, str) and question_type in defs:  # "type: []" is a list, not a name
+        allowed |= set(defs[question_type]["properties"])
     return allowed
 
 

@@ -89,3 +89,12 @@ def test_deeply_nested_yaml_is_a_bank_error(tmp_path):
 
 def test_every_shipped_bank_still_loads():
     assert all(len(load_packaged_bank(name)) for name in packaged_bank_names())
+
+
+@pytest.mark.parametrize("question_type", ["[]", "{}", "{a: 1}"])
+def test_a_type_that_is_not_a_name_is_a_bank_error(tmp_path, question_type):
+    """Found by the fuzz suite: "type: []" raised TypeError (unhashable) instead of a BankError."""
+    path = tmp_path / "odd-type.yaml"
+    path.write_text(f"topic: odd\ntitle: Odd\nquestions:\n  - type: {question_type}\n    id: q\n", encoding="utf-8")
+    with pytest.raises(BankError, match="odd-type.yaml, line 4, question 'q'"):
+        load_bank(path)
