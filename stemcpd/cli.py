@@ -370,7 +370,7 @@ def make_parser() -> argparse.ArgumentParser:
         "serve", help="serve the built site on localhost and print its address",
         description="Serve _build/html on http://127.0.0.1:PORT/ (builds it first if it is missing).",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 = any free port)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default 8000; 0 = any free port)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
     serve.add_argument("--build", action="store_true", help="build (or update) the site before serving")
@@ -381,7 +381,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Start JupyterLab in the workbooks folder. Your answers and CPD record are saved "
         "in ~/.stemcpd (or $STEMCPD_HOME).",
     )
-    lab.add_argument("--port", type=int, default=0, help="port for JupyterLab (default: its own choice)")
+    lab.add_argument("--port", type=port_number, default=0, help="port for JupyterLab (default: its own choice)")
     lab.add_argument("--no-browser", action="store_true", help="start the server without opening a browser")
     lab.set_defaults(handler=cmd_lab)
 
@@ -464,12 +464,60 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def _one_line(error: BaseException, args: argparse.Namespace) -> str | None:
+    """The one-line message for a file or record problem, or None if it is not one.
+
+    Paths, folders and CPD record files given on the command line are the user's
+    to get wrong; each mistake is a sentence, never a traceback (issue 16, item 7).
+    """
+    import sqlite3
+
+    from stemcpd.cpd.store import SchemaTooNewError
+
+    store = getattr(args, "store", None)
+    record = f"the CPD record {store}" if store else "your CPD record"
+    if isinstance(error, SchemaTooNewError):
+        return f"{store}: {error}" if store else str(error)
+    if isinstance(error, sqlite3.DatabaseError):
+        if store and Path(store).is_dir():
+            return f"--store {store} is a folder; give the progress file inside it"
+        return f"{record} cannot be used ({error}); is it a stemcpd progress file?"
+    if isinstance(error, IsADirectoryError):
+        return f"{error.filename} is a folder; give a file name (e.g. {Path(error.filename or '.') / 'out.html'})"
+    if isinstance(error, FileNotFoundError) and error.filename:
+        parent = Path(error.filename).parent
+        if not parent.exists():
+            return f"cannot write {error.filename}: the folder {parent} does not exist"
+        return f"{error.filename}: no such file"
+    if isinstance(error, OSError):
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror or error}"
+    return None
+
+
 def main(argv=None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.handler(args)
     except CliError as error:
         print(f"stemcpd: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        message = _one_line(error, args)
+        if message is None:
+            raise
+        print(f"stemcpd: {message}", file=sys.stderr)
         return 2
 
 

@@ -10,7 +10,6 @@ until the teacher answers or saves something.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from stemcpd.cpd import ProgressStore
 
@@ -51,9 +50,11 @@ class Module:
                 confidence=confidence,
             )
             self.last_save_error = None
-        except (sqlite3.Error, OSError, ValueError, TypeError) as error:
+        except Exception as error:  # noqa: BLE001 - e.g. SchemaTooNewError: a store problem never reaches the quiz
             self.last_save_error = f"Your answer was marked but could not be saved: {error}"
-            log.warning(self.last_save_error)
+            if not getattr(self, "_save_warned", False):  # once, not on every answer
+                self._save_warned = True
+                log.warning(self.last_save_error)
 
     def quiz(self, bank_name: str, display: bool = True):
         """Show the recall quiz from packaged bank ``bank_name``; answers are recorded."""

@@ -1,8 +1,10 @@
 """A trainer's group report from participants' exported CPD records.
 
 Each participant runs ``stemcpd record export --json``; the trainer runs
-``stemcpd report FILES… -o report.html``. :func:`load_records` reads the files, skipping
-(and naming) any that are malformed or duplicates; :func:`aggregate` computes, per
+``stemcpd report FILES… -o report.html``. :func:`load_records` reads each file in
+isolation through :mod:`stemcpd.cpd.record_file` (size limit, JSON Schema, strict
+types), skipping and naming any that are malformed, duplicates or earlier exports of
+a participant who appears again; participants' files are hostile until checked; :func:`aggregate` computes, per
 question, the facility (share of participants whose latest answer is right), the
 misconceptions behind wrong answers ranked by how many participants showed them,
 confidence against correctness, progress per module, and the impact summary in the
@@ -42,60 +44,118 @@ class LoadResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
 
 
-_ATTEMPT_KEYS = {"module", "bank_topic", "question_id", "correct"}
-_ENTRY_KEYS = {"module", "kind", "field", "text"}
+MAX_LABEL_CHARACTERS = 48
+"""Longest question id or misconception drawn on a plot; longer ones end in "…" (the
+tables give them in full). Very long labels made matplotlib's layout take minutes."""
 
 
-def _check_record(data) -> str | None:
-    """Why ``data`` is not a usable record, or None."""
-    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
-        return f"not a stemcpd record (expected \"format\": \"{RECORD_FORMAT}\")"
-    if not isinstance(data.get("attempts"), list) or not isinstance(data.get("entries"), list):
-        return "has no 'attempts' and 'entries' lists"
-    for index, attempt in enumerate(data["attempts"]):
-        if not isinstance(attempt, dict) or not _ATTEMPT_KEYS <= set(attempt):
-            return f"attempt {index + 1} lacks {sorted(_ATTEMPT_KEYS - set(attempt or {}))}"
-    for index, entry in enumerate(data["entries"]):
-        if not isinstance(entry, dict) or not _ENTRY_KEYS <= set(entry):
-            return f"entry {index + 1} lacks {sorted(_ENTRY_KEYS - set(entry or {}))}"
-    return None
+def _identity(data: dict, fallback_name: str) -> tuple[str, str]:
+    """Who a record belongs to, the same for every export of one person's record.
+
+    A re-export after one more answer adds items at the end but keeps the first ones,
+    so the participant's name and their earliest answer or entry identify them; two
+    people who both left the default name "me" still differ in their first answer.
+    """
+    name = str(data.get("participant") or fallback_name)
+    firsts = []
+    for kind, key in (("attempts", "answered_at"), ("entries", "saved_at")):
+        items = data.get(kind) or []
+        if items:
+            first = min(items, key=lambda item: item[key])
+            firsts.append(json.dumps(first, sort_keys=True, ensure_ascii=False))
+    return name, "|".join(firsts)
+
+
+def _export_order(data: dict) -> tuple[str, int]:
+    """Sorts exports of one record oldest first: by export time, then by size."""
+    return str(data.get("exported_at") or ""), len(data["attempts"]) + len(data["entries"])
+
+
+def _read_one(path: Path) -> dict:
+    """One participant file, read and checked in isolation (limits, schema, strict types).
+
+    Raises:
+        RecordFileError: For anything that is not a valid record, naming the problem.
+    """
+    from stemcpd.cpd.record_file import RecordFileError, load_record_file
+
+    try:
+        return load_record_file(path)
+    except RecordFileError:
+        raise
+    except RecursionError:
+        raise RecordFileError(str(path), "is nested too deeply to be a CPD record") from None
+    except Exception as error:  # noqa: BLE001 - one bad file must never stop the whole report
+        raise RecordFileError(str(path), f"could not be read ({type(error).__name__})") from None
 
 
 def load_records(paths, pseudonymise: bool = False) -> LoadResult:
-    """Read participants' JSON records; malformed or duplicate files are skipped with a reason."""
+    """Read participants' JSON records, each in isolation; bad files are skipped with a reason.
+
+    Each file goes through :func:`stemcpd.cpd.record_file.load_record_file` (size limit,
+    no NaN, the record's JSON Schema: ``"correct": "false"`` is refused, not counted
+    as right). A file identical to an earlier one is a duplicate; an older export of a
+    participant who appears again (same name, same first answer) is replaced by the
+    later export, so a re-export after one more answer counts the participant once.
+    """
+    from stemcpd.cpd.record_file import RecordFileError
+
     result = LoadResult()
     seen_content: dict[str, str] = {}
-    seen_names: Counter = Counter()
+    by_identity: dict[tuple[str, str], tuple[str, dict]] = {}
+    order: list[tuple[str, str]] = []
     for path in map(Path, paths):
         try:
-            raw = path.read_bytes()
-            data = json.loads(raw.decode("utf-8"))
-        except OSError as error:
-            result.skipped.append((str(path), f"cannot be read ({error.strerror or error})"))
+            data = _read_one(path)
+        except RecordFileError as error:
+            result.skipped.append((str(path), error.problem))
             continue
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            result.skipped.append((str(path), f"is not valid JSON ({error})"))
-            continue
-        problem = _check_record(data)
-        if problem:
-            result.skipped.append((str(path), problem))
-            continue
-        digest = hashlib.sha256(json.dumps([data["attempts"], data["entries"]], sort_keys=True).encode()).hexdigest()
+        # The name is part of the content: two people can give identical answers at the
+        # same minute, but the same file sent twice carries the same name.
+        digest = hashlib.sha256(json.dumps([data.get("participant"), data["attempts"], data["entries"]],
+                                           sort_keys=True).encode()).hexdigest()
         if digest in seen_content:
             result.skipped.append((str(path), f"duplicates {seen_content[digest]}"))
             continue
         seen_content[digest] = str(path)
-        name = str(data.get("participant") or path.stem)
+        identity = _identity(data, path.stem)
+        if identity in by_identity:
+            earlier_path, earlier = by_identity[identity]
+            if _export_order(data) >= _export_order(earlier):
+                result.skipped.append((earlier_path, f"is an earlier export of the same participant as {path}"))
+                by_identity[identity] = (str(path), data)
+            else:
+                result.skipped.append((str(path), f"is an earlier export of the same participant as {earlier_path}"))
+            continue
+        by_identity[identity] = (str(path), data)
+        order.append(identity)
+    seen_names: Counter = Counter()
+    for identity in order:
+        source, data = by_identity[identity]
+        name = identity[0]
         seen_names[name] += 1
         if seen_names[name] > 1:
             name = f"{name} ({seen_names[name]})"
-        result.participants.append(Participant(name, str(path), tuple(data["attempts"]), tuple(data["entries"])))
+        result.participants.append(Participant(name, source, tuple(data["attempts"]), tuple(data["entries"])))
     if pseudonymise:
         result.participants = [
             Participant(f"Participant {index:02d}", p.source, p.attempts, p.entries)
             for index, p in enumerate(result.participants, start=1)
         ]
     return result
+
+
+def plot_label(text: str, limit: int = MAX_LABEL_CHARACTERS) -> str:
+    """A label for a plot: one line, at most ``limit`` characters (drawn without mathtext)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plain_tick_labels(axes, axis: str = "y") -> None:
+    """Draw tick labels literally: ``$…$`` in a participant's file is not mathtext."""
+    for label in (axes.get_yticklabels() if axis == "y" else axes.get_xticklabels()):
+        label.set_parse_math(False)
+        label.set_usetex(False)
 
 
 @dataclass(frozen=True)
@@ -175,9 +235,14 @@ def aggregate(loaded: LoadResult) -> GroupReport:
 def _plot_png(draw) -> bytes:
     from stemcpd.ui.figures import encode_png, new_figure
 
-    figure, (axes,) = new_figure(800, 360)
-    draw(axes)
-    figure.canvas.draw()
+    import matplotlib
+
+    # Labels come from participants' files: never hand them to LaTeX, whatever the
+    # user's matplotlibrc says (the tick labels also turn off mathtext, see draw_*).
+    with matplotlib.rc_context({"text.usetex": False}):
+        figure, (axes,) = new_figure(800, 360)
+        draw(axes)
+        figure.canvas.draw()
     import numpy as np
 
     return encode_png(np.asarray(figure.canvas.buffer_rgba()), compress_level=6)
@@ -210,12 +275,13 @@ def to_html(report: GroupReport, title: str = "Workshop results", hide_file_name
 
     if report.questions:
         shown = report.questions[:20]
-        labels = [f"{q.question_id}" for q in shown]
+        labels = [plot_label(q.question_id) for q in shown]
 
         def draw_facility(axes):
             facility = [100 * q.facility for q in shown]
             bars = axes.barh(range(len(shown)), facility, color=OKABE_ITO["blue"], edgecolor="black", hatch="//")
             axes.set_yticks(range(len(shown)), labels, fontsize=9)
+            _plain_tick_labels(axes)
             axes.invert_yaxis()
             axes.set_xlim(0, 100)
             axes.set_xlabel("facility: participants right / %")
@@ -225,7 +291,7 @@ def to_html(report: GroupReport, title: str = "Workshop results", hide_file_name
         hardest = shown[0]
         parts.append(
             "<section><h2>Facility per question</h2>"
-            + _img(_plot_png(draw_facility), f"Bar chart of facility per question; hardest is {hardest.question_id} "
+            + _img(_plot_png(draw_facility), f"Bar chart of facility per question; hardest is {plot_label(hardest.question_id)} "
                    f"with {hardest.correct} of {hardest.answered} right.")
             + "<table><thead><tr><th scope='col'>Module</th><th scope='col'>Question</th><th scope='col'>Right</th>"
             "<th scope='col'>Facility</th></tr></thead><tbody>"
@@ -242,7 +308,8 @@ def to_html(report: GroupReport, title: str = "Workshop results", hide_file_name
         def draw_misconceptions(axes):
             axes.barh(range(len(top)), [count for _, count in top], color=OKABE_ITO["vermillion"],
                       edgecolor="black", hatch="..")
-            axes.set_yticks(range(len(top)), [m for m, _ in top], fontsize=9)
+            axes.set_yticks(range(len(top)), [plot_label(m) for m, _ in top], fontsize=9)
+            _plain_tick_labels(axes)
             axes.invert_yaxis()
             axes.set_xlabel("participants whose wrong answers showed it")
             axes.set_title("Misconceptions behind wrong answers")
@@ -250,7 +317,7 @@ def to_html(report: GroupReport, title: str = "Workshop results", hide_file_name
         parts.append(
             "<section><h2>Misconceptions, most common first</h2>"
             + _img(_plot_png(draw_misconceptions), "Bar chart of misconceptions: "
-                   + "; ".join(f"{m} ({c})" for m, c in top))
+                   + "; ".join(f"{plot_label(m)} ({c})" for m, c in top))
             + "<ol>" + "".join(f"<li>{html.escape(m)}: {c} of {n}</li>" for m, c in report.misconceptions) + "</ol>"
             "</section>"
         )

@@ -37,6 +37,7 @@ import numbers
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -480,7 +481,7 @@ class ProgressStore:
             sql += " WHERE module = ?"
             parameters = (module,)
         with self._lock:
-            rows = self._connect().execute(sql + " ORDER BY answered_at, id", parameters).fetchall()
+            rows = self._connect(for_writing=False).execute(sql + " ORDER BY answered_at, id", parameters).fetchall()
         return [_attempt_from_row(row) for row in rows]
 
     def entries(self, module: str | None = None, kind: str | None = None) -> list[Entry]:
@@ -503,7 +504,7 @@ class ProgressStore:
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
         with self._lock:
-            rows = self._connect().execute(sql + " ORDER BY saved_at, id", parameters).fetchall()
+            rows = self._connect(for_writing=False).execute(sql + " ORDER BY saved_at, id", parameters).fetchall()
         return [_entry_from_row(row) for row in rows]
 
     def latest_entries(self, module: str, kind: str) -> dict[str, str]:
@@ -524,7 +525,7 @@ class ProgressStore:
         # Newest by saved_at, ties broken by id (timestamps can tie, ids never do): an
         # imported record may bring older texts after newer local ones.
         with self._lock:
-            rows = self._connect().execute(
+            rows = self._connect(for_writing=False).execute(
                 "SELECT field, text FROM ("
                 " SELECT field, text, saved_at, id, ROW_NUMBER() OVER ("
                 "  PARTITION BY field ORDER BY saved_at DESC, id DESC) AS newness"
@@ -558,9 +559,19 @@ class ProgressStore:
         """Open the file for reading if it exists; never create it just to read."""
         return self._connection is not None or self._path.exists()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, for_writing: bool = True) -> sqlite3.Connection:
+        """The open connection, opening the file first if needed.
+
+        Args:
+            for_writing: False for reads (exports, reports): if the file or its folder
+                is read-only, it is then opened read-only, with no journal-mode switch
+                and no migration, so exporting from a read-only record works.
+        """
         with self._lock:
             if self._connection is None:
+                if not for_writing and self._path.exists() and not _writable(self._path):
+                    self._connection = _open_read_only(self._path)
+                    return self._connection
                 self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 # isolation_level=None: we issue BEGIN ourselves so that schema
                 # changes are transactional too (the sqlite3 module's implicit
@@ -572,7 +583,7 @@ class ProgressStore:
                     check_same_thread=False,
                 )
                 try:
-                    connection.execute("PRAGMA journal_mode=WAL")
+                    _switch_to_wal(connection)
                     connection.execute("PRAGMA synchronous=FULL")
                     _migrate(connection)
                 except BaseException:
@@ -600,6 +611,68 @@ class ProgressStore:
                 if connection.in_transaction:
                     connection.execute("ROLLBACK")
                 raise
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite could write ``path`` (the file and, for its journal, its folder)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a record SQLite cannot write: ``mode=ro``, or ``immutable`` if even that fails.
+
+    A WAL-mode file in a read-only folder cannot create its shared-memory file, so
+    ``mode=ro`` alone fails there; nothing can be writing to such a file, so it is
+    read as immutable. The schema version is still checked.
+    """
+    uri = path.resolve().as_uri()
+    last_error: sqlite3.Error | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        connection = sqlite3.connect(f"{uri}?{options}", uri=True, timeout=BUSY_TIMEOUT_SECONDS,
+                                     isolation_level=None, check_same_thread=False)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as error:
+            connection.close()
+            last_error = error
+            continue
+        if version > len(MIGRATIONS):
+            connection.close()
+            raise SchemaTooNewError(
+                f"the CPD record was written by a newer stemcpd (schema version {version}; this one "
+                f"understands up to {len(MIGRATIONS)}); please upgrade stemcpd"
+            )
+        if version < len(MIGRATIONS):
+            connection.close()
+            raise sqlite3.OperationalError(
+                f"the CPD record {path} is read-only and was written by an older stemcpd; "
+                "copy it somewhere writable to upgrade it"
+            )
+        return connection
+    assert last_error is not None
+    raise last_error
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode=WAL``, retried for up to the busy timeout.
+
+    Changing the journal mode needs an exclusive lock and SQLite does not apply the
+    busy timeout to it, so several processes opening a new file at once could fail
+    with "database is locked" straight away (issue 16, item 5).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
 
 def _migrate(connection: sqlite3.Connection) -> None:

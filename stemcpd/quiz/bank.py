@@ -109,6 +109,10 @@ class BankError(ValueError):
             location.append(f"{self.item_kind} {question_number}")
         super().__init__(f"{', '.join(location)}: {problem}")
 
+    def __reduce__(self):
+        # Keeps the error whole when it crosses a process boundary (e.g. a worker pool).
+        return type(self), (self.path, self.problem, self.line, self.question_id, self.question_number)
+
 
 @dataclass(frozen=True)
 class Bank:
@@ -214,13 +218,84 @@ def load_bank(path: Path | str) -> Bank:
     return _build_bank(path, root, data)
 
 
+class BankLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases: ``*name`` is never expanded.
+
+    Aliases let a 600-byte file describe a structure with billions of nodes (the
+    "billion laughs"); a bank never needs them, so each alias is composed as a null
+    and its position is kept in :attr:`refused` for the caller to report (issue 16,
+    item 3). Anchors alone are harmless and are recorded only so the message can
+    say where the repeated part was defined.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.refused: list[tuple[yaml.Mark, str]] = []
+        self.anchor_lines: dict[str, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            self.refused.append((event.start_mark, event.anchor))
+            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.anchor_lines.setdefault(anchor, event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def safe_yaml_load(text: str) -> Any:
+    """Parse YAML text as :class:`BankLoader` does; raise ``yaml.YAMLError`` on any alias."""
+    loader = BankLoader(text)
+    try:
+        root = loader.get_single_node()
+        if loader.refused:
+            mark, anchor = loader.refused[0]
+            raise yaml.MarkedYAMLError(problem=f"alias *{anchor} refused (aliases are not allowed)", problem_mark=mark)
+        return None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
+
+
+def _question_at_line(root: yaml.Node, line: int) -> tuple[str | None, int | None]:
+    """(id, 1-based number) of the question whose YAML spans ``line`` (1-based), if any."""
+    if not isinstance(root, yaml.MappingNode):
+        return None, None
+    for key, value in root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "questions" and isinstance(value, yaml.SequenceNode):
+            for number, item in enumerate(value.value, start=1):
+                if item.start_mark.line + 1 <= line <= item.end_mark.line + 1:
+                    if isinstance(item, yaml.MappingNode):
+                        for item_key, item_value in item.value:
+                            if (isinstance(item_key, yaml.ScalarNode) and item_key.value == "id"
+                                    and isinstance(item_value, yaml.ScalarNode)):
+                                return item_value.value, number
+                    return None, number
+    return None, None
+
+
 def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node, Any]:
     # Composing to nodes first keeps the line of every value for error messages.
-    loader = yaml.SafeLoader(text)
+    loader = BankLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             raise BankError(path, "the file is empty")
+        if loader.refused:
+            mark, anchor = loader.refused[0]
+            line = mark.line + 1
+            question_id, question_number = _question_at_line(root, line)
+            defined = loader.anchor_lines.get(anchor)
+            where = f" (defined with &{anchor} on line {defined})" if defined else ""
+            raise BankError(
+                path,
+                f"YAML alias *{anchor}{where} is not allowed in a bank: aliases can make a small file expand "
+                "to an enormous one; write the repeated part out in full",
+                line,
+                question_id,
+                None if question_id else question_number,
+            )
         return root, loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -231,6 +306,8 @@ def _parse_yaml(path: Path, text: str) -> tuple[yaml.Node, Any]:
         raise BankError(path, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as error:
         raise BankError(path, f"YAML error: {error}") from None
+    except RecursionError:
+        raise BankError(path, "the YAML is nested too deeply to be a question bank") from None
     finally:
         loader.dispose()
 
@@ -298,8 +375,9 @@ def _short_repr(value: Any) -> str:
 def _allowed_fields(instance: dict) -> set[str]:
     defs = bank_schema()["$defs"]
     allowed = set(defs["question"]["properties"])
-    if instance.get("type") in defs:
-        allowed |= set(defs[instance["type"]]["properties"])
+    question_type = instance.get("type")
+    if isinstance(question_type, str) and question_type in defs:  # "type: []" is a list, not a name
+        allowed |= set(defs[question_type]["properties"])
     return allowed
 
 

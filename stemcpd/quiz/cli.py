@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from stemcpd.quiz.bank import BankError, load_bank
+from stemcpd.quiz.bank import BankError, load_bank, safe_yaml_load
 
 G_IN_QUESTIONS_N_PER_KG = 9.81
 
@@ -69,8 +70,8 @@ def _model_value(reference: str, arguments: Sequence[Any] | Mapping[str, Any]) -
 
 def _raw_questions(path: Path) -> list[dict]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = safe_yaml_load(path.read_text(encoding="utf-8"))  # refuses aliases, like load_bank
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return []
     questions = data.get("questions") if isinstance(data, dict) else None
     return [question for question in questions if isinstance(question, dict)] if isinstance(questions, list) else []
@@ -123,15 +124,43 @@ def _check_models(path: Path, bank: Any) -> list[str]:
     return problems
 
 
+class NothingToCheck(ValueError):
+    """``validate`` was given no bank file at all (an empty folder, a missing path)."""
+
+
+def bank_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The bank files named by ``paths`` (folders give their ``*.yaml`` files).
+
+    Raises:
+        NothingToCheck: If a path does not exist, or no bank file is found at all.
+    """
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(path.glob("*.yaml"))
+            if not found:
+                raise NothingToCheck(f"{path}: nothing to check (no *.yaml bank files in this folder)")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise NothingToCheck(f"{path}: no such file or folder")
+    if not files:
+        raise NothingToCheck("nothing to check: give bank YAML files or folders of them")
+    return files
+
+
 def validate(paths: Iterable[str | Path]) -> list[str]:
     """Check banks; return one line per problem (empty if all is well).
 
     Args:
         paths: Bank files, or folders whose ``*.yaml`` files are all checked.
+
+    Raises:
+        NothingToCheck: If ``paths`` name no bank file (see :func:`bank_files`):
+            checking nothing must not look like success.
     """
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
+    files = bank_files(paths)
     problems: list[str] = []
     topics: dict[str, Path] = {}
     for path in files:
@@ -182,13 +211,18 @@ def starter(
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    problems = validate(args.paths)
+    try:
+        files = bank_files(args.paths)
+    except NothingToCheck as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    problems = validate(files)
     for problem in problems:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) found.")
         return 1
-    print(f"All {len(args.paths)} path(s) valid.")
+    print(f"All {len(files)} bank file(s) valid.")
     return 0
 
 
@@ -197,9 +231,18 @@ def _cmd_starter(args: argparse.Namespace) -> int:
         written = starter(
             args.output, args.last_lesson, args.last_week, args.last_term, args.count, args.seed, args.title
         )
-    except (ValueError, FileNotFoundError, BankError, OSError) as error:
-        print(f"error: {error}")
-        return 1
+    except IsADirectoryError:
+        print(f"error: {args.output} is a folder; give an HTML file to write", file=sys.stderr)
+        return 2
+    except OSError as error:
+        if error.filename is None:  # bank_path's "no packaged bank 'x'; available: …"
+            print(f"error: {error}", file=sys.stderr)
+        else:
+            print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except ValueError as error:  # includes BankError, which names file, line and question
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"Wrote {written}")
     return 0
 
@@ -207,7 +250,8 @@ def _cmd_starter(args: argparse.Namespace) -> int:
 def add_quiz_commands(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``quiz validate`` and ``quiz starter`` on an argparse subparsers object.
 
-    Each command sets ``handler`` (called as ``args.handler(args)``, returning 0 or 1),
+    Each command sets ``handler`` (called as ``args.handler(args)``, returning 0, 1
+    for problems found in banks, or 2 for a usage or file problem, told on stderr),
     the convention of ``stemcpd/cli.py``.
 
     Returns:

@@ -111,7 +111,7 @@ _RESTORE = {ord(placeholder): ("\n" if character == "n" else character) for char
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?|-?\.\d+)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _ANSWER_UNIT_SENTENCE = re.compile(
-    r"Give your answer(?: in (?P<unit>[^\n]+?))?(?: to (?P<sig_figs>\d+) significant figures?)?\."
+    r"Give your answer(?: in (?P<unit>[^\n]{1,200}?))?(?: to (?P<sig_figs>\d{1,4}) significant figures?)?\."
 )
 _FULL_CREDIT = 100.0
 
@@ -187,13 +187,11 @@ def read_gift(text: str, topic: str = "imported") -> GiftImport:
     """
     if not isinstance(text, str):
         raise TypeError(f"GIFT text must be a string, got {type(text).__name__}")
-    for line_number, line in enumerate(text.splitlines(), start=1):
-        if any(_PLACEHOLDER_BASE <= ord(character) < _PLACEHOLDER_BASE + len(_ESCAPABLE) for character in line):
-            raise GiftError("contains a private-use character (U+E000 to U+E008), which GIFT text never needs", line=line_number)
+    _refuse_hidden_characters(text)
     questions: list[Question] = []
     notes: list[str] = []
     categories: dict[str, str] = {}
-    used_ids: set[str] = set()
+    used_ids = _UsedIds()
     category: str | None = None
     for start_line, block in _blocks(text.lstrip("\ufeff")):
         protected = _protect_escapes(block)
@@ -207,6 +205,37 @@ def read_gift(text: str, topic: str = "imported") -> GiftImport:
         if category is not None:
             categories[question.id] = category
     return GiftImport(tuple(questions), tuple(notes), categories)
+
+
+# Characters no question needs and that hide or disguise text: the private-use
+# placeholders this reader uses for escapes; NUL and other C0/C1 controls except tab,
+# newline and carriage return; bidirectional controls, which can make text display
+# in a different order from how it reads ("Trojan source"); and lone surrogates,
+# which are not characters at all and make encoding the page fail later.
+_HIDDEN_CHARACTERS = re.compile(
+    "(?P<placeholder>[\ue000-\ue008])"
+    "|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])"
+    "|(?P<bidi>[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069])"
+    "|(?P<surrogate>[\ud800-\udfff])"
+)
+_HIDDEN_PROBLEMS = {
+    "placeholder": "contains a private-use character (U+E000 to U+E008), which GIFT text never needs",
+    "control": "contains the control character {code} (e.g. NUL), which is not text; remove it",
+    "bidi": "contains the bidirectional control character {code}, which can make text display in a "
+            "different order from how it reads; remove it",
+    "surrogate": "contains {code}, half of a character (a lone surrogate), so the file was not saved as "
+                 "valid text; re-save it as UTF-8",
+}
+
+
+def _refuse_hidden_characters(text: str) -> None:
+    """Raise GiftError naming the line of the first character no question may contain."""
+    match = _HIDDEN_CHARACTERS.search(text)
+    if match is None:
+        return
+    code = f"U+{ord(match.group(0)):04X}"
+    line = len((text[:match.start()] + "x").splitlines())  # numbered as _blocks numbers them
+    raise GiftError(_HIDDEN_PROBLEMS[match.lastgroup].format(code=code), line=line)
 
 
 def _blocks(text: str) -> Iterable[tuple[int, str]]:
@@ -299,10 +328,12 @@ def html_to_text(text: str, keep_newlines: bool = False) -> str:
 
 
 # Tags that would mean something to a browser; "x<y and y>z" is not one.
+# Possessive quantifiers (*+) keep this linear: with plain "\s*/?\s*" a "<" followed
+# by thousands of spaces made the engine try every split of the run (issue 16, item 2).
 _HTML_TAG = re.compile(
-    r"<\s*/?\s*(?:script|style|iframe|img|svg|object|embed|link|meta|form|input|button|a|b|i|u|p|div|span|"
+    r"<\s*+/?\s*+(?:script|style|iframe|img|svg|object|embed|link|meta|form|input|button|a|b|i|u|p|div|span|"
     r"br|hr|table|tr|td|th|ul|ol|li|h[1-6]|sub|sup|em|strong|code|pre|math|video|audio|source|base|html|body|"
-    r"head|title|textarea|select|option|frame|frameset|details|dialog|template|canvas)\b[^<>]*>",
+    r"head|title|textarea|select|option|frame|frameset|details|dialog|template|canvas)\b[^<>]*+>",
     re.IGNORECASE,
 )
 
@@ -356,16 +387,36 @@ def _slug(name: str) -> str:
     return slug[:60].rstrip("-")
 
 
-def _unique_id(base: str, used: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in used:
-        candidate = f"{base}-{number}"
+class _UsedIds:
+    """Ids taken so far in one import, with the next suffix to try for each base.
+
+    Remembering the next number per base keeps de-duplication linear: 16,000
+    questions with one name used to rescan "-2", "-3", … for each (issue 16, item 8).
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.next_number: dict[str, int] = {}
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self.taken
+
+    def add(self, question_id: str) -> None:
+        self.taken.add(question_id)
+
+
+def _unique_id(base: str, used: _UsedIds) -> str:
+    if base not in used:
+        return base
+    number = used.next_number.get(base, 2)
+    while f"{base}-{number}" in used:  # only skips ids a question named "base-N" took itself
         number += 1
-    return candidate
+    used.next_number[base] = number + 1
+    return f"{base}-{number}"
 
 
 def _read_question(
-    protected: str, line: int, number: int, topic: str, used_ids: set[str]
+    protected: str, line: int, number: int, topic: str, used_ids: _UsedIds
 ) -> tuple[Question, list[str]]:
     name: str | None = None
     text = protected

@@ -205,7 +205,12 @@ class NumericQuestion:
     def _power_of_ten_slip(self, value: float) -> int | None:
         if value == 0 or self.answer == 0 or (value > 0) != (self.answer > 0):
             return None
-        power = round(math.log10(value / self.answer))
+        ratio = value / self.answer
+        # The ratio of two finite floats can overflow to inf or underflow to 0; neither
+        # is a power-of-ten slip, and log10/round would raise on them.
+        if not math.isfinite(ratio) or ratio <= 0:
+            return None
+        power = round(math.log10(ratio))
         if power == 0 or abs(power) > MAX_POWER_OF_TEN_SLIP:
             return None
         return power if self._within_tolerance(value / 10**power) else None
@@ -238,6 +243,11 @@ class NumericQuestion:
                 return Feedback(
                     False, 0.0, f"I couldn't convert {pretty_unit(parsed.unit_text)} to {pretty_unit(self.unit)}. "
                     f"Try giving the answer in {pretty_unit(self.unit)}."
+                )
+            if not math.isfinite(value):  # e.g. "1e308 km" is finite, in metres it is not
+                return Feedback(
+                    False, 0.0, f"That number is too large to be a measurement in {pretty_unit(self.unit)}; "
+                    "check the power of ten."
                 )
 
         if self._within_tolerance(value):

@@ -93,8 +93,24 @@ def test_starter_command_writes_the_page(tmp_path):
 
 
 def test_starter_command_fails_cleanly(tmp_path, capsys):
-    assert run(["quiz", "starter", "--last-lesson", "no-such-bank", "-o", str(tmp_path / "x.html")]) == 1
-    assert "no packaged bank" in capsys.readouterr().out
-    assert run(["quiz", "starter", "-o", str(tmp_path / "x.html")]) == 1
+    # Errors go to stderr with exit code 2 (a usage problem), like every stemcpd command.
+    assert run(["quiz", "starter", "--last-lesson", "no-such-bank", "-o", str(tmp_path / "x.html")]) == 2
+    captured = capsys.readouterr()
+    assert "no packaged bank" in captured.err and captured.out == ""
+    assert run(["quiz", "starter", "-o", str(tmp_path / "x.html")]) == 2
+    assert "give at least one" in capsys.readouterr().err
+    assert run(["quiz", "starter", "--last-lesson", "energy", "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path} is a folder; give an HTML file to write"
     with pytest.raises(SystemExit):
         run(["quiz", "starter", "--last-lesson", "energy"])  # -o is required
+
+
+def test_validate_fails_when_there_is_nothing_to_check(tmp_path, capsys):
+    """Issue 16, item 7: an empty folder used to print "All 1 path(s) valid" and exit 0."""
+    assert run(["quiz", "validate", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "nothing to check" in captured.err and "valid" not in captured.out
+    assert run(["quiz", "validate", str(tmp_path / "missing.yaml")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="nothing to check"):
+        validate([tmp_path])

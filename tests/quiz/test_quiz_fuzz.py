@@ -38,7 +38,7 @@ ALL_TYPES = {
 
 UNITS = ["", "s", "ms", "m", "cm", "km", "m/s", "m s^-1", "m s⁻²", "m/s²", "ms^-2", "kg", "g", "N", "N/kg", "J", "kJ",
          "W", "V", "A", "mA", "Ω", "ohm", "Hz", "°C", "K", "Pa", "mol", "g/cm^3", "kg/m³", "wibble", "s^10^10", "((s",
-         "degC/s", "1/s", "per s", "µs"]
+         "degC/s", "1/s", "per s", "µs", "Gm", "Tm", "Ym", "ym", "mm", "MJ", "GW", "kg/mm^3", "km^3"]
 
 
 def questions(tmp_path_factory):
@@ -58,10 +58,19 @@ def texts_of(question) -> list[str]:
     return texts or ["?"]
 
 
+# Numbers at the edges of a float: converting "1e308 km" to metres or dividing by a
+# small model answer overflows, and "1e-320" is subnormal (issue 16, item 6).
+extreme_numbers = st.builds(
+    lambda mantissa, exponent: f"{mantissa}e{exponent}",
+    st.sampled_from(["1", "-1", "9.99", "1.7976931348623157", "4.9", "2.5"]),
+    st.one_of(st.integers(290, 330), st.integers(-330, -290), st.integers(-400, 400)),
+)
+
 numbers_with_units = st.builds(
     lambda number, separator, unit: f"{number}{separator}{unit}",
-    st.one_of(st.integers(), st.floats(), st.decimals(allow_nan=True).map(str),
-              st.sampled_from(["1e999", "-0", ".5", "2,01", "9.81 × 10^0", "1e-400", "10^10^10", "NaN", "∞"])),
+    st.one_of(st.integers(), st.floats(), st.decimals(allow_nan=True).map(str), extreme_numbers,
+              st.sampled_from(["1e999", "-0", ".5", "2,01", "9.81 × 10^0", "1e-400", "10^10^10", "NaN", "∞",
+                              "1e308", "9e307", "1.7976931348623157e308", "1e-320", "5e-324", "1 × 10^308"])),
     st.sampled_from(["", " ", "  ", "\t", "\u00a0", "\u202e"]),
     st.sampled_from(UNITS),
 )
@@ -137,3 +146,17 @@ def test_mark_never_raises_on_generated_responses(tmp_path_factory):
 
     assert len(marked) >= REQUIRED_RESPONSES
     assert types_marked == ALL_TYPES
+
+
+@pytest.mark.parametrize("response", ["1e308 m", "-1e308 m", "1e308 km", "1.7976931348623157e308 Gm", "9e307 mm",
+                                      "1e-320 km", "5e-324 m", "1e308", "1e308 kJ", "1 × 10^308 Ym"])
+def test_mark_says_too_large_instead_of_overflowing(tmp_path_factory, response):
+    """Issue 16, item 6: "1e308 m" raised OverflowError for most numeric questions."""
+    numeric = [question for question in questions(tmp_path_factory) if hasattr(question, "unit")]
+    assert len(numeric) > 50
+    for question in numeric:
+        assert_valid(question.mark(response))
+    huge = [question.mark(f"1e308 {question.unit}") for question in numeric
+            if isinstance(question, NumericQuestion) and abs(question.answer) < 1e-2]
+    assert all(not feedback.correct for feedback in huge)
+    assert "too large" in NumericQuestion("x", "How far?", 2.0, "m").mark("1e308 km").message
