@@ -336,9 +336,13 @@ def describe(run: Chromatogram) -> str:
                else f"{len(spots)} separate spots, so it is a mixture")
     if len(spots) == 1 and len(run.sample.dyes) > 1:
         verdict += " — but it is a mixture whose dyes have not separated"
+    # Spots are drawn 4 standard deviations long: a bigger starting spot ends bigger and
+    # blurrier, which is why pupils are told to keep spots small.
+    length = 4.0 * float(run.sigma_along_mm[-1])
     return (f"{run.sample.label} in {run.solvent.name} after {p.development_time_min:.1f} min: the solvent "
             f"front is {front:.0f} mm above the baseline; {'a spot' if len(parts) == 1 else 'spots'} at "
-            + "; ".join(parts) + f". {verdict}.")
+            + "; ".join(parts) + f". {verdict}. Each spot is now about {length:.1f} mm long "
+            f"(spotted {p.spot_diameter_mm:g} mm across).")
 
 
 def to_table(run: Chromatogram) -> Table:
