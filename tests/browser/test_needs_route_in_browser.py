@@ -35,17 +35,6 @@ def start_here_url(tmp_path):
     server.server_close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], errors
-
-
 def answer_sets():
     """(question id -> (option index, confidence)) for several kinds of teacher."""
     bank = load_diagnostic()

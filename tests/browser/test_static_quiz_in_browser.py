@@ -104,17 +104,6 @@ def serve(tmp_path):
     server.server_close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], errors
-
-
 def card(page, question_id):
     return page.locator(f".stemcpd-quiz-question[data-question-id='{question_id}']")
 
