@@ -1,14 +1,14 @@
 """Shared fixtures: an isolated CPD record, free ports, and a real headless Chromium."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from servers import free_port, wait_for_http  # noqa: F401  (re-exported for fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -25,27 +25,6 @@ def isolated_record(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("stemcpd-home")
     monkeypatch.setenv("STEMCPD_HOME", str(home))
     return home
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_http(url: str, process: subprocess.Popen, timeout_s: float = 120.0) -> None:
-    """Poll ``url`` until it answers; fail with the server's output if it dies."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise RuntimeError(f"server exited with {process.returncode}:\n{output[-4000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout_s} s")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import sys
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import free_port, wait_for_http
+from servers import free_port, wait_for_http
 from stemcpd import simulations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

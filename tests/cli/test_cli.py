@@ -121,7 +121,7 @@ def test_stopping_the_app_command_stops_its_voila_server(tmp_path):
     import signal
     import time
 
-    from conftest import free_port, wait_for_http
+    from servers import free_port, wait_for_http
 
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "stemcpd", "app", "pendulum", "--no-browser", f"--port={port}"],
