@@ -219,8 +219,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     problems = validate(files)
     for problem in problems:
         print(problem)
+    from stemcpd.quiz.lint import lint  # how diagnostic the banks are (issue 12); fails only with --strict
+
+    findings = lint(files)
+    for finding in findings:
+        print(f"lint: {finding}")
+    if findings:
+        print(f"{len(findings)} lint finding(s){'' if args.strict else ' (advice; --strict makes them errors)'}.")
     if problems:
         print(f"{len(problems)} problem(s) found.")
+        return 1
+    if findings and args.strict:
         return 1
     print(f"All {len(files)} bank file(s) valid.")
     return 0
@@ -264,6 +273,7 @@ def add_quiz_commands(subparsers: Any) -> argparse.ArgumentParser:
         "validate", help="check banks: schema, ids, misconception ids, numbers against the models"
     )
     validate_parser.add_argument("paths", nargs="+", metavar="PATH", help="bank YAML files or folders of them")
+    validate_parser.add_argument("--strict", action="store_true", help="exit non-zero for lint findings too")
     validate_parser.set_defaults(handler=_cmd_validate)
 
     starter_parser = commands.add_parser("starter", help="write a print-ready retrieval starter (HTML)")

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stemcpd.quiz.feedback import Feedback
+from stemcpd.quiz.quantity import mark_quantity, spec_for
 from stemcpd.quiz.units import (
     ParsedNumber,
     ResponseParseError,
@@ -222,49 +223,9 @@ class NumericQuestion:
             response: What the learner typed. Any value is accepted; nothing is evaluated.
 
         Returns:
-            Feedback following the rules in this module's docstring.
+            Feedback following :mod:`stemcpd.quiz.quantity`'s rules.
         """
-        try:
-            parsed = parse_response(response)
-        except ResponseParseError as error:
-            return Feedback(False, 0.0, f'{error} Answer in the form "number unit", e.g. {self.example_shown()}.')
-
-        answer_unit = parse_unit(self.unit)
-        unit_missing = parsed.unit_text == "" and not answer_unit.dimensionless
-        if unit_missing:
-            value = parsed.value
-        else:
-            typed_unit = parse_unit(parsed.unit_text)
-            if typed_unit.dimensionality != answer_unit.dimensionality:
-                return Feedback(False, 0.0, self._wrong_dimension_message(parsed.unit_text), WRONG_DIMENSION)
-            try:
-                value = float(unit_registry().Quantity(parsed.value, typed_unit).to(answer_unit).magnitude)
-            except Exception:  # offset units (degC/s) can refuse; treat like an unreadable unit
-                return Feedback(
-                    False, 0.0, f"I couldn't convert {pretty_unit(parsed.unit_text)} to {pretty_unit(self.unit)}. "
-                    f"Try giving the answer in {pretty_unit(self.unit)}."
-                )
-            if not math.isfinite(value):  # e.g. "1e308 km" is finite, in metres it is not
-                return Feedback(
-                    False, 0.0, f"That number is too large to be a measurement in {pretty_unit(self.unit)}; "
-                    "check the power of ten."
-                )
-
-        if self._within_tolerance(value):
-            return self._mark_right_value(parsed, value, unit_missing)
-        unit_reminder = " Remember to include the unit." if unit_missing else ""
-        power = self._power_of_ten_slip(value)
-        if power is not None:
-            return Feedback(
-                False,
-                0.0,
-                f"Your digits look right but the value is {10 ** abs(power):,} times too "
-                f"{'big' if power > 0 else 'small'}. Check the unit prefixes (cm or m, ms or s) "
-                f"and any powers of ten.{unit_reminder}",
-                POWER_OF_TEN_SLIP,
-            )
-        direction = "high" if value > self.answer else "low"
-        return Feedback(False, 0.0, f"That value is too {direction}. Check your working and try again.{unit_reminder}")
+        return mark_quantity(response, spec_for(self))
 
     def _mark_right_value(self, parsed: ParsedNumber, value: float, unit_missing: bool) -> Feedback:
         model_answer = self.model_answer_shown()
