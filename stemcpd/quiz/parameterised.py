@@ -16,8 +16,9 @@ function of stemcpd's own models, so the answer is always the model's:
       unit: s
       tolerance: 1%
 
-``answer_function`` is ``module:function``. The module must be in
-:data:`ALLOWED_MODULES` (checked before anything is imported) and the function
+``answer_function`` is ``module:function``. The module must be a model package,
+``stemcpd.physics.<name>`` or ``stemcpd.chemistry.<name>`` (the shape is checked before
+anything is imported; the packages are those :mod:`stemcpd.simulations` discovers) and the function
 must be one the module exports (its ``__all__``); nothing is evaluated. Argument
 values are a variable's name or a number. Each variable's value is passed in the
 unit written in the bank, so choose the unit the function's argument expects.
@@ -39,24 +40,26 @@ from typing import Callable
 from stemcpd.quiz.feedback import Feedback
 from stemcpd.quiz.questions import NumericQuestion
 
-ALLOWED_MODULES = (
-    "stemcpd.physics.circuits",
-    "stemcpd.physics.decay",
-    "stemcpd.physics.density",
-    "stemcpd.physics.electromagnetism",
-    "stemcpd.physics.energy",
-    "stemcpd.physics.gas",
-    "stemcpd.physics.heating",
-    "stemcpd.physics.motion",
-    "stemcpd.physics.optics",
-    "stemcpd.physics.pendulum",
-    "stemcpd.physics.projectile",
-    "stemcpd.physics.radiation",
-    "stemcpd.physics.springs",
-    "stemcpd.physics.waves",
-)
-"""Modules an ``answer_function`` may come from: the model packages, which import no
-plotting or widget library. Add a model package here to use its functions in banks."""
+MODEL_PACKAGE = re.compile(r"stemcpd\.(?:physics|chemistry)\.[a-z][a-z0-9_]*")
+"""The only shape of module an ``answer_function`` may name, checked before anything is imported."""
+
+
+@functools.lru_cache(maxsize=1)
+def allowed_modules() -> tuple[str, ...]:
+    """Model packages an ``answer_function`` may come from: every simulation's package
+    that :func:`stemcpd.simulations.available` finds (physics and chemistry), so a new
+    model is usable in banks without editing a list. They import no plotting or widget library."""
+    from stemcpd.simulations import available
+
+    return tuple(f"stemcpd.{simulation.subject}.{simulation.name}" for simulation in available().values())
+
+
+def __getattr__(name: str):
+    # ALLOWED_MODULES was a hand-kept tuple; it is now discovered, on first use.
+    if name == "ALLOWED_MODULES":
+        return allowed_modules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 MAX_VALUES_PER_VARIABLE = 100_000
 
@@ -87,9 +90,10 @@ def resolve_answer_function(reference: str) -> Callable[..., object]:
             f"answer_function must look like 'stemcpd.physics.pendulum:small_angle_period', got {reference!r}"
         )
     module_name, name = match["module"], match["name"]
-    if module_name not in ALLOWED_MODULES:
+    if not MODEL_PACKAGE.fullmatch(module_name) or module_name not in allowed_modules():
         raise AnswerFunctionError(
-            f"answer_function module {module_name!r} is not allowed; use one of: {', '.join(ALLOWED_MODULES)}"
+            f"answer_function module {module_name!r} is not allowed; use a stemcpd model package: "
+            f"{', '.join(allowed_modules()) if MODEL_PACKAGE.fullmatch(module_name) else 'stemcpd.physics.<name> or stemcpd.chemistry.<name>'}"
         )
     module = importlib.import_module(module_name)
     exported = getattr(module, "__all__", [attribute for attribute in dir(module) if not attribute.startswith("_")])

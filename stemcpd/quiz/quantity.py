@@ -895,7 +895,17 @@ def _power_of_ten(spec: QuantitySpec, value: float) -> int | None:
 @functools.lru_cache(maxsize=512)
 def answer_unit_of(unit_text: str) -> Unit:
     """A bank's answer unit, read with the same grammar as a typed one (``"J/(kg degC)"``)."""
+    if unit_text.strip() in DIMENSIONLESS_SPELLINGS:
+        return parse_unit_text("")
     return parse_unit_text(normalise(unit_text))
+
+
+DIMENSIONLESS_SPELLINGS = ("", "1", "dimensionless")
+"""How a bank writes the unit of a pure number (pint's "dimensionless")."""
+
+
+def _shown_without_dimensionless(text: str) -> str:
+    return text[: -len(" dimensionless")] if text.endswith(" dimensionless") else text
 
 
 def _field(item: object, name: str, default=None):
@@ -933,6 +943,6 @@ def spec_for(question: object) -> QuantitySpec:
         precision=precision if isinstance(precision, int) and not isinstance(precision, bool) else None,
         wrong_answers=tuple(wrong),
         prompt=_field(question, "prompt", "") or "",
-        example=question.example_shown(),
-        model_answer=question.model_answer_shown(),
+        example=_shown_without_dimensionless(question.example_shown()),
+        model_answer=_shown_without_dimensionless(question.model_answer_shown()),
     )
