@@ -125,7 +125,8 @@ _UNITS = {
     "tonne": ((), ("t", "tonne", "tonnes")),
     "dalton": ((), ("u", "Da", "amu")),
 }
-_SPECIAL_SPELLINGS = {"kWh": ("kilowatt_hour", "kW h"), "dm3": ("decimeter ** 3", "dm^3")}
+_SPECIAL_SPELLINGS = {"kWh": "kilowatt_hour", "kilohm": "kiloohm", "kilohms": "kiloohm", "megohm": "megaohm",
+                      "megohms": "megaohm"}
 
 PREFIXES = {"G": 1e9, "M": 1e6, "k": 1e3, "h": 1e2, "d": 1e-1, "c": 1e-2, "m": 1e-3, "u": 1e-6, "n": 1e-9, "p": 1e-12}
 """Prefix symbols a unit symbol may carry; "u" is µ after normalisation."""
@@ -160,30 +161,23 @@ def unit_atoms() -> dict:
 
     Returns:
         ``{"spellings": {spelling: [dimension vector, factor to SI, offset to SI]},
-        "prefixable": [symbols that take a prefix]}``; offsets are non-zero only for
+        "prefixable": [symbols that take a prefix symbol], "prefixableNames": [names that
+        take a prefix name]}``; offsets are non-zero only for
         °C (applied only to a lone temperature, see :func:`parse_unit_text`).
     """
     spellings: dict[str, list] = {}
     prefixable: list[str] = []
+    prefixable_names: list[str] = []
     for name, (symbols, others) in _UNITS.items():
         entry = list(_pint_atom(name))
         for spelling in (*symbols, *others):
             spellings[spelling] = entry
         prefixable.extend(symbols)
-    for spelling, (name, _) in _SPECIAL_SPELLINGS.items():
+        # Full names of units with a symbol take full prefix names: "kilojoules", "millimetres".
+        prefixable_names.extend(other for other in others if symbols and other[:1].islower() and len(other) > 3)
+    for spelling, name in _SPECIAL_SPELLINGS.items():
         spellings[spelling] = list(_pint_atom(name))
-    # Full unit names take full prefix names: "kilojoules", "millimetres".
-    named = {}
-    for prefix_name, prefix in PREFIX_NAMES.items():
-        for name, (symbols, others) in _UNITS.items():
-            if not symbols:
-                continue
-            dimensions, factor, offset = spellings[symbols[0]]
-            for other in others:
-                if other[:1].islower() and len(other) > 3:
-                    named[prefix_name + other] = [dimensions, factor * PREFIXES[prefix], offset]
-    spellings.update({key: value for key, value in named.items() if key not in spellings})
-    return {"spellings": spellings, "prefixable": sorted(prefixable)}
+    return {"spellings": spellings, "prefixable": prefixable, "prefixableNames": prefixable_names}
 
 
 # ---------------------------------------------------------------------------
@@ -194,7 +188,7 @@ _SUPERSCRIPT_RUN = re.compile(r"[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 REPLACEMENTS = (
     ("−", "-"), ("–", "-"), ("‐", "-"), ("‑", "-"),
     ("μ", "u"), ("Ω", "ohm"),
-    ("°C", " degC "), ("ºC", " degC "), ("°F", " degF "), ("°", " degree "), ("º", " degree "),
+    ("°C", " degC "), ("°F", " degF "), ("°", " degree "),
     ("%", " percent "), ("**", "^"), ("·", " "), ("⋅", " "),
 )
 """Text replacements after NFKC (which folds µ to μ, Ω to Ω and thin spaces to spaces)."""
@@ -211,7 +205,7 @@ NUMBER_PATTERN = (
 ``(?P<name>…)``): sign, a mantissa (SI digit groups of three with spaces, or UK
 thousands commas), an optional power of ten (E notation, × 10^n, x10^-n, x10-3), or a
 bare power of ten; the rest is the unit."""
-_NUMBER = re.compile(NUMBER_PATTERN.replace("(?<", "(?P<"), re.DOTALL)
+_NUMBER = re.compile(NUMBER_PATTERN.replace("(?<", "(?P<"), re.DOTALL | re.ASCII)  # ASCII: \d as in the browser
 _DECIMAL_COMMA = re.compile(r"^[+-]?\s*\d+,\d")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -219,6 +213,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 def normalise(text: str) -> str:
     """Fold what a learner might type (², ⁻¹, ·, ×, −, µ, Ω, °C, %, thin spaces) into plain text."""
     text = _SUPERSCRIPT_RUN.sub(lambda match: "^" + match.group().translate(_SUPERSCRIPTS), text)
+    text = text.replace("º", "°")  # the ordinal º, typed for a degree sign; NFKC would make it "o"
     text = unicodedata.normalize("NFKC", text)
     for old, new in REPLACEMENTS:
         text = text.replace(old, new)
@@ -277,7 +272,7 @@ class UnitError(ValueError):
 
 
 def _tokens(text: str) -> list[str] | None:
-    tokens = re.findall(r"[A-Za-z]+|\^\s*\(?\s*[+-]?\d{1,2}\s*\)?|[-+]?\d+|[/*()]|\S", text)
+    tokens = re.findall(r"[A-Za-z]+|\^\s*\(?\s*[+-]?\d{1,2}\s*\)?|[-+]?\d+|[/*()]|\S", text, re.ASCII)
     return [re.sub(r"[\s()]", "", token) if token.startswith("^") else token for token in tokens]
 
 
@@ -294,6 +289,11 @@ def _atom(word: str) -> tuple[list, str | None] | None:
         if word.startswith(prefix) and rest in atoms["prefixable"]:
             dimensions, factor, offset = spellings[rest]
             return [dimensions, factor * size, offset], None
+    for prefix_name, prefix in PREFIX_NAMES.items():
+        rest = word[len(prefix_name):]
+        if word.startswith(prefix_name) and rest in atoms["prefixableNames"]:
+            dimensions, factor, offset = spellings[rest]
+            return [dimensions, factor * PREFIXES[prefix], offset], None
     # Case slips: "KJ" (capital K for kilo), "kj", "hz", "Kg". Only an unambiguous match.
     candidates = {}
     for prefix in ("", *PREFIXES):
@@ -647,8 +647,8 @@ class QuantitySpec:
 
 _DIFFERENCE_WORDS = re.compile(r"\b(rise|rises|increase|increases|change|changes|difference|fall|falls|drop|"
                                r"decrease|decreases|cooled by|heated by|warmed by)\b|Δ|\\Delta", re.IGNORECASE)
-_FIXED_UNIT = re.compile(r"(?:\bin\s+(?:units\s+of\s+)?|\(\s*|/\s*|\bhow\s+many\s+|\bnearest\s+(?:whole\s+)?)"
-                         r"([A-Za-z°%Ωµμ][A-Za-z°%Ωµμ0-9^⁰¹²³⁴⁵⁶⁷⁸⁹⁻/]*(?:\s+(?:°C|K|s|kg))?)")
+_FIXED_UNIT = re.compile(r"(?:\bin\s+(?:units\s+of\s+)?|\(\s*(?:in\s+)?|/\s*|\bhow\s+many\s+|\bnearest\s+(?:whole\s+)?)"
+                         r"([A-Za-z°%Ωµμ][A-Za-z°%Ωµμ0-9^⁰¹²³⁴⁵⁶⁷⁸⁹⁻/]*(?:\s+(?:°C|K|s|kg))?)", re.IGNORECASE)
 
 
 def prompt_unit(prompt: str, dimensions: tuple[int, ...]) -> Unit | None:
@@ -667,8 +667,74 @@ def prompt_unit(prompt: str, dimensions: tuple[int, ...]) -> Unit | None:
     return None
 
 
-def _round_figures(value: float, figures: int) -> float:
-    return float(f"{value:.{max(1, figures) - 1}e}")
+_SHORTEST = re.compile(r"(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?")
+
+
+def _digits(value: float) -> tuple[str, int]:
+    """``(significant digits, point)`` with ``|value| = 0.digits × 10^point``, from the
+    shortest round-trip text (``repr`` here, ``String()`` in the browser: the same digits)."""
+    whole, fraction, exponent = _SHORTEST.fullmatch(repr(abs(value))).groups()
+    every = whole + (fraction or "")
+    stripped = every.lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(every) - len(stripped))
+    return stripped.rstrip("0") or "0", point
+
+
+def round_figures(value: float, figures: int) -> float:
+    """``value`` rounded half-up to ``figures`` significant figures, as a pupil rounds
+    (decimal digits, not binary: 2.5 → 3, 0.1049 → 0.10)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    digits, point = _digits(value)
+    figures = max(1, figures)
+    if len(digits) > figures:
+        head = digits[:figures]
+        if digits[figures] >= "5":
+            head = str(int(head) + 1)
+            if len(head) > figures:
+                point += 1
+                head = head[:figures]
+        digits = head
+    return float(f"{'-' if value < 0 else ''}0.{digits}e{point}")
+
+
+def format_number(value: float, precision: int = 6) -> str:
+    """``value`` to ``precision`` significant figures in the style of Python's ``g``
+    format ("0.1", "125400", "1.254e+08"), rounded half-up; the browser's copy matches."""
+    if value == 0 or not math.isfinite(value):
+        return "0" if value == 0 else str(value)
+    digits, point = _digits(round_figures(value, precision))
+    sign = "-" if value < 0 else ""
+    exponent = point - 1
+    if exponent < -4 or exponent >= precision:
+        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        return f"{sign}{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent):02d}"
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
+
+
+_round_figures = round_figures
+
+
+def format_figures(value: float, figures: int) -> str:
+    """``value`` rounded to ``figures`` significant figures and written with them all
+    ("0.10", "130", "2.50"), as a model answer to that precision is written."""
+    rounded = round_figures(value, figures)
+    if rounded == 0 or not math.isfinite(rounded):
+        return format_number(rounded)
+    digits, point = _digits(rounded)
+    digits = digits.ljust(max(1, figures), "0")
+    if point - 1 < -4 or point - 1 > 9:
+        return format_number(rounded, figures)
+    sign = "-" if rounded < 0 else ""
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return sign + digits + "0" * (point - len(digits))
+    return f"{sign}{digits[:point]}.{digits[point:]}"
 
 
 def _same(first: float, second: float) -> bool:
@@ -680,7 +746,7 @@ def _thousands(number: int) -> str:
 
 
 def _format(value: float, precision: int = 6) -> str:
-    return f"{value:.{precision}g}"
+    return format_number(value, precision)
 
 
 @dataclass(frozen=True)
@@ -785,7 +851,7 @@ def _mark(response: object, spec: QuantitySpec) -> Feedback:
         # Right, but rounded further than the data allow: the mark is lost, with the reason.
         for figures in range(1, minimum):
             if figures in reading.possible_figures() and _same(_round_figures(spec.answer, figures), value):
-                rounded = _format(_round_figures(spec.answer, minimum), minimum)
+                rounded = format_figures(spec.answer, minimum)
                 basis = (f"the data are given to {minimum}" if spec.precision
                          else f"an answer needs at least {minimum}")
                 return Feedback(False, 0.5, f"That rounds the answer too far: you gave {figures} significant "
@@ -830,7 +896,7 @@ def _right_value(spec: QuantitySpec, answer_unit: Unit, converted: _Value, notes
     if spec.precision is not None and spec.sig_figs is None:
         most = max(reading.possible_figures())
         if most < spec.precision:
-            rounded = _format(_round_figures(spec.answer, spec.precision), spec.precision)
+            rounded = format_figures(spec.answer, spec.precision)
             return Feedback(False, 0.5, f"That rounds the answer too far: you gave {most} significant "
                             f"figure{'s' if most != 1 else ''}, but the data are given to {spec.precision}, so the "
                             f"answer is worth {spec.precision} ({rounded} {answer_unit.shown}).{tail}")
@@ -946,3 +1012,42 @@ def spec_for(question: object) -> QuantitySpec:
         example=_shown_without_dimensionless(question.example_shown()),
         model_answer=_shown_without_dimensionless(question.model_answer_shown()),
     )
+
+
+def browser_data() -> dict:
+    """What ``static_quantity.js`` needs to read and mark exactly as this module does:
+    the unit table (sizes from pint), prefixes, the text rules and patterns, and the
+    names of dimensions. Written into the quiz engine at build time
+    (:func:`stemcpd.quiz.static.engine_script`)."""
+    return {
+        "atoms": unit_atoms(),
+        "prefixes": [[symbol, size] for symbol, size in PREFIXES.items()],
+        "prefixNames": [[name, symbol] for name, symbol in PREFIX_NAMES.items()],
+        "replacements": [list(pair) for pair in REPLACEMENTS],
+        "numberPattern": NUMBER_PATTERN,
+        "differencePattern": _DIFFERENCE_WORDS.pattern,
+        "fixedUnitPattern": _FIXED_UNIT.pattern,
+        "bases": list(BASES),
+        "baseWords": list(_BASE_WORDS),
+        "simpleDenominators": list(_SIMPLE_DENOMINATORS),
+        "namedDimensions": named_dimensions(),
+        "prettyTokens": _PRETTY_TOKENS,
+        "dimensionless": list(DIMENSIONLESS_SPELLINGS),
+        "limits": {"response": MAX_RESPONSE_CHARACTERS, "unit": MAX_UNIT_CHARACTERS, "factors": MAX_UNIT_FACTORS,
+                   "power": MAX_UNIT_POWER, "slip": MAX_POWER_OF_TEN_SLIP, "minimumFigures": DEFAULT_MINIMUM_SIG_FIGS,
+                   "extraFigures": EXTRA_FIGURES_ALLOWED},
+        "misconceptions": {"powerOfTen": POWER_OF_TEN_SLIP, "wrongDimension": WRONG_DIMENSION,
+                           "celsiusNotKelvin": CELSIUS_NOT_KELVIN, "kelvinNotCelsius": KELVIN_NOT_CELSIUS},
+    }
+
+
+def question_data(question: object) -> dict:
+    """One numeric question's :class:`QuantitySpec` as the browser reads it."""
+    spec = spec_for(question)
+    return {
+        "answer": spec.answer, "unit": spec.unit, "allowed": spec.allowed, "relative": spec.relative,
+        "sigFigs": spec.sig_figs, "precision": spec.precision,
+        "wrongAnswers": [{"value": wrong.value, "misconception": wrong.misconception, "feedback": wrong.feedback}
+                         for wrong in spec.wrong_answers],
+        "prompt": spec.prompt, "example": spec.example, "modelAnswer": spec.model_answer,
+    }

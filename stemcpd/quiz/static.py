@@ -49,6 +49,7 @@ from stemcpd.quiz.catalogue import catalogue, misconception_name
 from stemcpd.quiz.feedback import HYPERCORRECTION_MESSAGE
 from stemcpd.quiz.markup import markdown_html, markdown_inline_html
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz.quantity import question_data as quantity_question_data
 from stemcpd.quiz.questions import (
     POWER_OF_TEN_SLIP,
     WRONG_DIMENSION,
@@ -263,6 +264,7 @@ def _numeric_data(question: NumericQuestion) -> dict:
         "example": question.example_shown(),
         "modelAnswer": question.model_answer_shown(),
         "phrase": _dimension_entry(unit)[1],
+        "quantity": quantity_question_data(question),  # marked by static_quantity.js
     }
 
 
@@ -316,8 +318,14 @@ def json_for_script(data) -> str:
 
 @functools.lru_cache(maxsize=1)
 def engine_script() -> str:
-    """The quiz engine's JavaScript (``static_quiz.js``)."""
-    return resources.files("stemcpd.quiz").joinpath("static_quiz.js").read_text(encoding="utf-8")
+    """The quiz engine's JavaScript: ``static_quantity.js`` configured with
+    :func:`stemcpd.quiz.quantity.browser_data` (numeric marking), then ``static_quiz.js``."""
+    from stemcpd.quiz import quantity
+
+    folder = resources.files("stemcpd.quiz")
+    return (folder.joinpath("static_quantity.js").read_text(encoding="utf-8")
+            + f"\nwindow.stemcpdQuantity.configure({json_for_script(quantity.browser_data())});\n"
+            + folder.joinpath("static_quiz.js").read_text(encoding="utf-8"))
 
 
 def _label_for(prefix: str, question: Question, suffix: str) -> str:

@@ -123,6 +123,10 @@
 
       // NumericQuestion.mark, rule for rule.
       function markNumeric(data, question, response) {
+        // stemcpd.quiz.quantity's rules, from data (static_quantity.js, assembled in front of this file).
+        if (question.quantity && window.stemcpdQuantity && window.stemcpdQuantity.ready()) {
+          return window.stemcpdQuantity.mark(question.quantity, response);
+        }
         var parsed;
         try {
           parsed = parseResponse(data, response);

@@ -13,7 +13,6 @@ standalone file) still carries its own engine.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from stemcpd.site import page_has
@@ -50,7 +49,9 @@ def write_static_files(folder: Path) -> None:
     from stemcpd.quiz.static import _STYLE
 
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(engine_source(), folder / ENGINE_FILE)
+    from stemcpd.quiz.static import engine_script
+
+    (folder / ENGINE_FILE).write_text(engine_script(), encoding="utf-8")  # quantity marking + engine
     (folder / STYLE_FILE).write_text(f"/* stemcpd quiz cards (stemcpd.quiz.static._STYLE) */\n{_STYLE}\n", encoding="utf-8")
 
 

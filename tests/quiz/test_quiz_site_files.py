@@ -13,7 +13,10 @@ def test_engine_and_style_sheet(tmp_path):
     from stemcpd.site.quiz import ENGINE_FILE, STYLE_FILE, engine_source, write_static_files
 
     write_static_files(tmp_path)
-    assert (tmp_path / ENGINE_FILE).read_text(encoding="utf-8") == engine_source().read_text(encoding="utf-8")
+    engine = (tmp_path / ENGINE_FILE).read_text(encoding="utf-8")
+    # The engine follows the quantity marker and its data (stemcpd.quiz.static.engine_script).
+    assert engine.endswith(engine_source().read_text(encoding="utf-8"))
+    assert "window.stemcpdQuantity.configure(" in engine
     assert ".stemcpd-quiz-question{" in (tmp_path / STYLE_FILE).read_text(encoding="utf-8")
 
 
