@@ -124,6 +124,7 @@ _UNITS = {
     "molar": ((), ("M",)),
     "tonne": ((), ("t", "tonne", "tonnes")),
     "dalton": ((), ("u", "Da", "amu")),
+    "dimensionless": ((), ("dimensionless",)),  # a bank's unit for a pure number, in its own examples
 }
 _SPECIAL_SPELLINGS = {"kWh": "kilowatt_hour", "kilohm": "kiloohm", "kilohms": "kiloohm", "megohm": "megaohm",
                       "megohms": "megaohm"}

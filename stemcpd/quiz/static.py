@@ -323,7 +323,8 @@ def engine_script() -> str:
     from stemcpd.quiz import quantity
 
     folder = resources.files("stemcpd.quiz")
-    return (folder.joinpath("static_quantity.js").read_text(encoding="utf-8")
+    return ("/* stemcpd static quiz engine: static_quantity.js, its data, static_quiz.js */\n"
+            + folder.joinpath("static_quantity.js").read_text(encoding="utf-8")
             + f"\nwindow.stemcpdQuantity.configure({json_for_script(quantity.browser_data())});\n"
             + folder.joinpath("static_quiz.js").read_text(encoding="utf-8"))
 
