@@ -983,8 +983,8 @@ def spec_for(question: object) -> QuantitySpec:
     """The :class:`QuantitySpec` of a numeric question object.
 
     Reads ``answer``, ``unit``, ``tolerance`` (via ``allowed_difference()``),
-    ``sig_figs``, ``prompt`` and, where the question has them, ``precision``
-    (``{"sig_figs": N}``, an object with ``sig_figs``, or N) and ``wrong_answers``
+    ``sig_figs``, ``prompt`` and, where the question has them, ``precision_sig_figs``
+    or ``precision`` (``{"sig_figs": N}``, an object with ``sig_figs``, or N) and ``wrong_answers``
     (items with ``value``, ``misconception``, ``feedback``), so the question class
     only has to call ``mark_quantity(response, spec_for(self))``.
     """
@@ -993,7 +993,7 @@ def spec_for(question: object) -> QuantitySpec:
     if isinstance(tolerance, str):
         found = re.fullmatch(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*", tolerance)
         relative = float(found.group(1)) / 100 if found else None
-    precision = _field(question, "precision")
+    precision = _field(question, "precision_sig_figs", _field(question, "precision"))
     if precision is not None and not isinstance(precision, int):
         precision = _field(precision, "sig_figs")
     wrong = []

@@ -2,20 +2,10 @@
 
 Each question is a frozen dataclass with ``mark(response) -> Feedback``. Marking
 never raises on learner input and never evaluates it: a multiple-choice response
-is matched against the options, and a numeric response is read by
-:func:`stemcpd.quiz.units.parse_response` (regex for the number, pint only for
-a short, whitelisted unit).
-
-Numeric marking, in order:
-
-* unreadable → score 0 and the expected format;
-* a unit that measures something else (``9.81 s`` for an acceleration) → score 0,
-  naming what the typed unit measures;
-* right value (within tolerance, in any equivalent unit) → correct, unless no
-  unit was typed (score 0.5) or ``sig_figs`` is set and not met (score 0.75);
-* right digits but a power of ten out (×10^k, 1 ≤ |k| ≤ 6) → score 0,
-  misconception ``power-of-ten-slip``;
-* otherwise → score 0, saying whether the value is too high or too low.
+is matched against the options, and a numeric response is read and marked by
+:mod:`stemcpd.quiz.quantity` (units as the exam boards write them, SI digit groups,
+powers of ten, precision, listed wrong answers and named slips; see its docstring
+for the rules in order).
 
 The other types (each documented on its class): :class:`MultipleSelectQuestion`
 (tick every right option; partial credit), :class:`OrderingQuestion` (put steps in
@@ -35,22 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from stemcpd.quiz.feedback import Feedback
-from stemcpd.quiz.quantity import mark_quantity, spec_for
-from stemcpd.quiz.units import (
-    ParsedNumber,
-    ResponseParseError,
-    describe_unit,
-    dimension_phrase,
-    parse_response,
-    parse_unit,
-    pretty_unit,
-    unit_registry,
-)
+from stemcpd.quiz.quantity import POWER_OF_TEN_SLIP, WRONG_DIMENSION, mark_quantity, spec_for
+from stemcpd.quiz.units import ResponseParseError, parse_unit, pretty_unit
 from stemcpd.quiz.units import _printable as printable
 
-POWER_OF_TEN_SLIP = "power-of-ten-slip"
-WRONG_DIMENSION = "unit-measures-wrong-quantity"
-MAX_POWER_OF_TEN_SLIP = 6
 
 _RELATIVE_TOLERANCE = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*")
 
@@ -65,12 +43,31 @@ class Option:
         feedback: What the learner is told after choosing it.
         misconception: For a distractor, the id of the idea it tests
             (e.g. ``"heavier-swings-faster"``).
+        credit: Partial credit, in percent (0 < credit < 100), for a distractor
+            that is nearly right (a multiple-choice question only; Moodle's
+            weighted options); None gives none.
     """
 
     text: str
     correct: bool = False
     feedback: str = ""
     misconception: str | None = None
+    credit: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.credit is not None:
+            if isinstance(self.credit, bool) or not isinstance(self.credit, numbers.Real) or not 0 <= self.credit <= 100:
+                raise ValueError(f"option {self.text!r}: credit must be a percentage from 0 to 100, got {self.credit!r}")
+            if self.correct and self.credit != 100:
+                raise ValueError(f"option {self.text!r}: a correct option earns full credit; remove 'credit' "
+                                 "or make the option a distractor")
+
+    @property
+    def score(self) -> float:
+        """The credit choosing this option earns, from 0 to 1."""
+        if self.correct:
+            return 1.0
+        return float(self.credit) / 100 if self.credit else 0.0
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,29 @@ class MultipleChoiceQuestion:
         option = self.options[index]
         if option.correct:
             return Feedback(True, 1.0, option.feedback or "That's the right option.")
+        if option.score > 0:
+            return Feedback(False, option.score, option.feedback or "That option is partly right.", option.misconception)
         return Feedback(False, 0.0, option.feedback or "That's not the right option.", option.misconception)
+
+
+@dataclass(frozen=True)
+class NumericWrongAnswer:
+    """A common wrong numeric answer, diagnosed like a distractor.
+
+    Attributes:
+        value: The wrong value, in the question's unit (e.g. 293 for a
+            temperature left in °C where kelvin were needed).
+        misconception: The catalogued idea it suggests.
+        feedback: Why it is wrong, for the learner.
+    """
+
+    value: float
+    misconception: str
+    feedback: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, bool) or not isinstance(self.value, numbers.Real) or not math.isfinite(self.value):
+            raise ValueError(f"wrong answer value must be a finite number, got {self.value!r}")
 
 
 @dataclass(frozen=True)
@@ -146,6 +165,10 @@ class NumericQuestion:
         tolerance: ``"2%"`` (relative) or a non-negative number (absolute, in ``unit``).
         sig_figs: Significant figures the answer must be given to, or None for any.
         topic: The bank's topic, e.g. ``"pendulum"``.
+        wrong_answers: Common wrong values, each with its misconception and
+            feedback; a response within ``tolerance`` of one gets its feedback.
+        precision_sig_figs: The significant figures of the data in the prompt
+            (the bank's ``precision: {sig_figs: N}``), or None if not stated.
     """
 
     id: str
@@ -155,6 +178,8 @@ class NumericQuestion:
     tolerance: str | float = "1%"
     sig_figs: int | None = None
     topic: str = ""
+    wrong_answers: tuple[NumericWrongAnswer, ...] = ()
+    precision_sig_figs: int | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.answer, bool) or not isinstance(self.answer, numbers.Real) or not math.isfinite(self.answer):
@@ -168,6 +193,31 @@ class NumericQuestion:
             isinstance(self.sig_figs, bool) or not isinstance(self.sig_figs, int) or self.sig_figs < 1
         ):
             raise ValueError(f"question {self.id!r}: sig_figs must be a whole number of at least 1, got {self.sig_figs!r}")
+        if self.precision_sig_figs is not None and (
+            isinstance(self.precision_sig_figs, bool) or not isinstance(self.precision_sig_figs, int)
+            or self.precision_sig_figs < 1
+        ):
+            raise ValueError(f"question {self.id!r}: precision sig_figs must be a whole number of at least 1, "
+                             f"got {self.precision_sig_figs!r}")
+        object.__setattr__(self, "wrong_answers", tuple(self.wrong_answers))
+        for number, wrong in enumerate(self.wrong_answers, start=1):
+            if self._within_tolerance(wrong.value):
+                raise ValueError(f"question {self.id!r}: wrong answer {number} ({wrong.value:g}) is within the "
+                                 "tolerance of the right answer, so it could never be diagnosed")
+
+    def wrong_answer_allowed_difference(self, wrong: NumericWrongAnswer) -> float:
+        """Largest |response − wrong value| read as that wrong answer: the question's
+        own tolerance, relative to the wrong value for a percentage."""
+        if isinstance(self.tolerance, str):
+            return abs(wrong.value) * self.allowed_difference() / abs(self.answer) if self.answer else 0.0
+        return float(self.tolerance)
+
+    def matching_wrong_answer(self, value: float) -> NumericWrongAnswer | None:
+        """The listed wrong answer a value (in the question's unit) matches, if any."""
+        for wrong in self.wrong_answers:
+            if abs(value - wrong.value) <= self.wrong_answer_allowed_difference(wrong) * (1 + 1e-12):
+                return wrong
+        return None
 
     def allowed_difference(self) -> float:
         """Largest accepted |response − answer|, in the answer's unit.
@@ -203,19 +253,6 @@ class NumericQuestion:
     def _within_tolerance(self, value: float) -> bool:
         return abs(value - self.answer) <= self.allowed_difference() * (1 + 1e-12)
 
-    def _power_of_ten_slip(self, value: float) -> int | None:
-        if value == 0 or self.answer == 0 or (value > 0) != (self.answer > 0):
-            return None
-        ratio = value / self.answer
-        # The ratio of two finite floats can overflow to inf or underflow to 0; neither
-        # is a power-of-ten slip, and log10/round would raise on them.
-        if not math.isfinite(ratio) or ratio <= 0:
-            return None
-        power = round(math.log10(ratio))
-        if power == 0 or abs(power) > MAX_POWER_OF_TEN_SLIP:
-            return None
-        return power if self._within_tolerance(value / 10**power) else None
-
     def mark(self, response: object) -> Feedback:
         """Mark a typed answer such as ``"2.01 s"``.
 
@@ -226,38 +263,6 @@ class NumericQuestion:
             Feedback following :mod:`stemcpd.quiz.quantity`'s rules.
         """
         return mark_quantity(response, spec_for(self))
-
-    def _mark_right_value(self, parsed: ParsedNumber, value: float, unit_missing: bool) -> Feedback:
-        model_answer = self.model_answer_shown()
-        sig_figs_right = self.sig_figs is None or parsed.has_significant_figures(self.sig_figs)
-        sig_figs_hint = "" if sig_figs_right else f" Give it to {self.sig_figs} significant figures."
-        if unit_missing:
-            return Feedback(
-                False,
-                0.5,
-                f"The number is right, but the unit is missing: a value without a unit "
-                f"isn't a measurement. Include it, e.g. {self.example_shown()}.{sig_figs_hint}",
-            )
-        if not sig_figs_right:
-            return Feedback(
-                False,
-                0.75,
-                f"The value is right, but {self.sig_figs} significant figures were expected "
-                f"(you gave {parsed.significant_figures}). The model answer is {model_answer}.",
-            )
-        converted = "" if parsed.unit_text == self.unit else f" = {value:.4g} {pretty_unit(self.unit)}"
-        return Feedback(
-            True,
-            1.0,
-            f"{parsed.value:g} {pretty_unit(parsed.unit_text)}{converted} matches the model answer, {model_answer}.",
-        )
-
-    def _wrong_dimension_message(self, typed_unit_text: str) -> str:
-        message = (f"{describe_unit(typed_unit_text)}; the answer is {dimension_phrase(self.unit)}, "
-                   f"e.g. in {pretty_unit(self.unit)}.")
-        if typed_unit_text.startswith("ms"):
-            message += " (ms means milliseconds; for metres per second write m/s or m s⁻¹.)"
-        return message
 
 
 MAX_LIST_RESPONSE_ITEMS = 200
@@ -580,3 +585,185 @@ class ShortTextQuestion:
             if typed == self.canonical(wrong.text):
                 return Feedback(False, 0.0, wrong.feedback, wrong.misconception)
         return Feedback(False, 0.0, "That isn't one of the answers I accept. Check the spelling or think again.")
+
+
+@dataclass(frozen=True)
+class MatchingQuestion:
+    """Match each item on the left with one on the right (Moodle's matching type).
+
+    The response gives, for each left item in bank order, the right item chosen:
+    a list (its position is the left item) of right-item indexes or texts, or a
+    mapping from left index or text to right index or text. Each pair matched
+    earns an equal share of the mark; the message names every pair that is wrong.
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        pairs: ``(left, right)`` pairs, at least 3; lefts are all different and
+            rights are all different. Renderers shuffle the right-hand column.
+        explanation: Shown with the marking, e.g. why each pair belongs together.
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    pairs: tuple[tuple[str, str], ...]
+    explanation: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pairs", tuple((str(left), str(right)) for left, right in self.pairs))
+        if len(self.pairs) < 3:
+            raise ValueError(f"question {self.id!r}: pairs needs at least 3 pairs")
+        for side, texts in (("left", self.lefts), ("right", self.rights)):
+            if len({text.strip() for text in texts}) != len(texts):
+                raise ValueError(f"question {self.id!r}: every {side} item must be different")
+
+    @property
+    def lefts(self) -> tuple[str, ...]:
+        """The left-hand items, in bank order."""
+        return tuple(left for left, _ in self.pairs)
+
+    @property
+    def rights(self) -> tuple[str, ...]:
+        """The right-hand items, in bank order (item i matches left item i)."""
+        return tuple(right for _, right in self.pairs)
+
+    def matches(self, response: object) -> list[int | None] | None:
+        """Read a response as the right-item index chosen for each left item (None: unanswered).
+
+        Returns:
+            None if the response is neither a list nor a mapping, or is too long to be real.
+        """
+        count = len(self.pairs)
+        chosen: list[int | None] = [None] * count
+        if isinstance(response, dict):
+            if len(response) > MAX_LIST_RESPONSE_ITEMS:
+                return None
+            for key, value in response.items():
+                left = _item_index(self.lefts, key)
+                if left is not None:
+                    chosen[left] = _item_index(self.rights, value)
+            return chosen
+        if not isinstance(response, (list, tuple)) or len(response) > MAX_LIST_RESPONSE_ITEMS:
+            return None
+        for left, value in enumerate(response[:count]):
+            chosen[left] = None if value is None else _item_index(self.rights, value)
+        return chosen
+
+    def mark(self, response: object) -> Feedback:
+        """Mark a set of matches.
+
+        Args:
+            response: As for :meth:`matches`. Anything else scores 0.
+
+        Returns:
+            Score = pairs matched ÷ pairs; correct only when every pair is matched.
+        """
+        chosen = self.matches(response)
+        if chosen is None or all(index is None for index in chosen):
+            return Feedback(False, 0.0, f"Match each of the {len(self.pairs)} items on the left with one on the right, "
+                                        "then check.")
+        right_count = sum(index == left for left, index in enumerate(chosen))
+        if right_count == len(self.pairs):
+            return Feedback(True, 1.0, f"All {len(self.pairs)} pairs are matched correctly. {self.explanation}".rstrip())
+        lines = [f"{right_count} of {len(self.pairs)} pairs matched correctly."]
+        for left, index in enumerate(chosen):
+            if index is None:
+                lines.append(f"{_quoted(self.lefts[left])} has no match yet.")
+            elif index != left:
+                lines.append(f"{_quoted(self.lefts[left])} does not go with {_quoted(self.rights[index])}.")
+        return Feedback(False, right_count / len(self.pairs), "\n".join(lines))
+
+
+MAX_EXTENDED_RESPONSE_CHARACTERS = 20_000
+"""Longest extended answer read; a six-mark GCSE answer is a few hundred words."""
+
+
+@dataclass(frozen=True)
+class ExtendedResponseQuestion:
+    """A written answer the teacher marks against the mark scheme themselves.
+
+    For required-practical method and evaluation items: the teacher writes an
+    answer, then sees the mark-scheme points and ticks those their answer meets;
+    the self-assessed mark (points ticked, at most ``marks``) is the score, and the
+    model answer is shown after.
+
+    The response is a mapping ``{"answer": text, "points": [indexes ticked]}``, or
+    just the list of indexes ticked.
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        marks: The marks available (a whole number, at least 1).
+        mark_scheme: The points a teacher ticks; at least ``marks`` of them.
+        model_answer: A full-marks answer written at GCSE level.
+        practical: The required practical it belongs to, e.g.
+            ``"AQA physics RP 1: specific heat capacity"``, or "".
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    marks: int
+    mark_scheme: tuple[str, ...]
+    model_answer: str
+    practical: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mark_scheme", tuple(self.mark_scheme))
+        if isinstance(self.marks, bool) or not isinstance(self.marks, int) or self.marks < 1:
+            raise ValueError(f"question {self.id!r}: marks must be a whole number of at least 1, got {self.marks!r}")
+        if len(self.mark_scheme) < self.marks:
+            raise ValueError(f"question {self.id!r}: mark_scheme has {len(self.mark_scheme)} point(s) for "
+                             f"{self.marks} marks; give at least one point per mark")
+        if len({point.strip() for point in self.mark_scheme}) != len(self.mark_scheme):
+            raise ValueError(f"question {self.id!r}: mark_scheme points must all be different")
+        if not self.model_answer.strip():
+            raise ValueError(f"question {self.id!r}: model_answer must not be empty")
+
+    def self_assessment(self, response: object) -> tuple[str | None, frozenset[int]] | None:
+        """Read a response as ``(answer text or None, indexes of the points ticked)``.
+
+        Returns:
+            None for a response that is neither form, or too long to be real.
+        """
+        answer: str | None = None
+        points = response
+        if isinstance(response, dict):
+            answer = response.get("answer")
+            if answer is not None and not isinstance(answer, str):
+                return None
+            points = response.get("points", ())
+        if isinstance(answer, str) and len(answer) > MAX_EXTENDED_RESPONSE_CHARACTERS:
+            return None
+        if not isinstance(points, _LIST_TYPES) or len(points) > MAX_LIST_RESPONSE_ITEMS:
+            return None
+        ticked = {_item_index(self.mark_scheme, point) for point in points}
+        return answer, frozenset(index for index in ticked if index is not None)
+
+    def mark(self, response: object) -> Feedback:
+        """Record a self-assessment.
+
+        Args:
+            response: As for :meth:`self_assessment`. Anything else scores 0.
+
+        Returns:
+            Score = min(points ticked, marks) ÷ marks; the message says the mark and
+            lists the points not ticked, so the teacher sees what a full answer adds.
+        """
+        read = self.self_assessment(response)
+        if read is None:
+            return Feedback(False, 0.0, "Write your answer, then tick the mark-scheme points it meets.")
+        answer, ticked = read
+        if answer is not None and not answer.strip():
+            return Feedback(False, 0.0, "Write your answer first, then tick the mark-scheme points it meets.")
+        awarded = min(len(ticked), self.marks)
+        plural = "s" if self.marks != 1 else ""
+        lines = [f"Self-assessed: {awarded} of {self.marks} mark{plural} "
+                 f"({len(ticked)} of {len(self.mark_scheme)} mark-scheme points ticked)."]
+        missed = [point for index, point in enumerate(self.mark_scheme) if index not in ticked]
+        if missed and awarded < self.marks:
+            lines.append("Points a fuller answer would make: " + "; ".join(missed) + ".")
+        return Feedback(awarded == self.marks, awarded / self.marks, "\n".join(lines))
