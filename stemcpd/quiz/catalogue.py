@@ -125,6 +125,8 @@ def default_name(misconception_id: str) -> str:
 BUILT_IN_NAMES = {
     "power-of-ten-slip": "A power-of-ten slip",
     "unit-measures-wrong-quantity": "A unit of the wrong quantity",
+    "celsius-not-converted-to-kelvin": "°C not converted to K",
+    "kelvin-given-for-celsius": "Kelvin given where °C was asked",
 }
 """Names of the misconceptions numeric marking itself detects (not in any catalogue file)."""
 

@@ -63,13 +63,9 @@ POWER_OF_TEN_SLIP = "power-of-ten-slip"
 WRONG_DIMENSION = "unit-measures-wrong-quantity"
 CELSIUS_NOT_KELVIN = "celsius-not-converted-to-kelvin"
 KELVIN_NOT_CELSIUS = "kelvin-given-for-celsius"
-BUILT_IN_MISCONCEPTIONS = {
-    POWER_OF_TEN_SLIP: "A power-of-ten slip",
-    WRONG_DIMENSION: "A unit of the wrong quantity",
-    CELSIUS_NOT_KELVIN: "°C not converted to K",
-    KELVIN_NOT_CELSIUS: "Kelvin given where °C was asked",
-}
-"""Misconceptions marking itself detects, with the names teachers see."""
+BUILT_IN_MISCONCEPTIONS = (POWER_OF_TEN_SLIP, WRONG_DIMENSION, CELSIUS_NOT_KELVIN, KELVIN_NOT_CELSIUS)
+"""Misconceptions marking itself detects; their names are in
+:data:`stemcpd.quiz.catalogue.BUILT_IN_NAMES` (a test keeps the two together)."""
 
 BASES = ("length", "mass", "time", "current", "temperature", "substance", "luminosity", "angle")
 """The base quantities, in the order a dimension vector lists their exponents. Angle

@@ -130,3 +130,11 @@ HOSTILE = ["", " ", None, 42, ["1 J"], "x" * 10_000, "1" + "0" * 400 + " J", "10
 def test_hostile_input_is_feedback_never_an_exception(typed):
     feedback = mark_quantity(typed, ENERGY)
     assert isinstance(feedback, Feedback) and not feedback.correct and feedback.message
+
+
+def test_every_misconception_marking_detects_has_a_teachers_name():
+    from stemcpd.quiz.catalogue import BUILT_IN_NAMES, misconception_name
+    from stemcpd.quiz.quantity import BUILT_IN_MISCONCEPTIONS
+
+    assert set(BUILT_IN_MISCONCEPTIONS) <= set(BUILT_IN_NAMES)
+    assert misconception_name("celsius-not-converted-to-kelvin") == "°C not converted to K"
