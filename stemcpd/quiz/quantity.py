@@ -644,7 +644,7 @@ class QuantitySpec:
 
 _DIFFERENCE_WORDS = re.compile(r"\b(rise|rises|increase|increases|change|changes|difference|fall|falls|drop|"
                                r"decrease|decreases|cooled by|heated by|warmed by)\b|Δ|\\Delta", re.IGNORECASE)
-_FIXED_UNIT = re.compile(r"(?:\bin\s+(?:units\s+of\s+)?|\(\s*(?:in\s+)?|/\s*|\bhow\s+many\s+|\bnearest\s+(?:whole\s+)?)"
+_FIXED_UNIT = re.compile(r"(?:\bin\s+(?:units\s+of\s+)?|\(\s*(?:in\s+)?|[A-Za-z]\s+/\s*|\bhow\s+many\s+|\bnearest\s+(?:whole\s+)?)"
                          r"([A-Za-z°%Ωµμ][A-Za-z°%Ωµμ0-9^⁰¹²³⁴⁵⁶⁷⁸⁹⁻/]*(?:\s+(?:°C|K|s|kg))?)", re.IGNORECASE)
 
 

@@ -92,6 +92,7 @@ def test_the_wrong_quantity_is_named_in_words():
         ("How many seconds does it take?", "s", "seconds"),
         ("In a titration, 25 cm³ of acid is used. What is the concentration?", "mol/dm^3", None),
         ("What is the energy in the kinetic store?", "J", None),
+        ("Water has a specific heat capacity of 4200 J/kg °C. What mass of water is heated?", "kg", None),
     ],
 )
 def test_the_unit_a_prompt_fixes(prompt, unit, fixed):
