@@ -648,20 +648,31 @@ _FIXED_UNIT = re.compile(r"(?:\bin\s+(?:units\s+of\s+)?|\(\s*(?:in\s+)?|[A-Za-z]
                          r"([A-Za-z°%Ωµμ][A-Za-z°%Ωµμ0-9^⁰¹²³⁴⁵⁶⁷⁸⁹⁻/]*(?:\s+(?:°C|K|s|kg))?)", re.IGNORECASE)
 
 
-def prompt_unit(prompt: str, dimensions: tuple[int, ...]) -> Unit | None:
-    """The unit a prompt fixes for its answer ("in kJ", "(in degrees)", "/ kJ", "to the
-    nearest degree", "how many seconds"), if it measures ``dimensions``."""
+def prompt_unit(prompt: str, answer_unit: Unit) -> Unit | None:
+    """The unit a prompt fixes for its answer, if it measures what ``answer_unit`` does.
+
+    Worded forms ("in kJ", "(in degrees)", "to the nearest degree", "how many seconds")
+    may name another unit of the quantity; a bracket or a heading ("(kJ)", "Energy / kJ")
+    counts only if it is the answer's own unit, because brackets also hold chemical
+    symbols ("(Mg = 24)" is not megagrams).
+    """
     text = re.sub(r"[*_`$]", " ", prompt or "")[:2000]
     for match in _FIXED_UNIT.finditer(text):
+        worded = _WORDED.match(match.group(0)) is not None
         candidate = normalise(match.group(1)).rstrip(".,;:?)")
         for option in (candidate, candidate.split(" ")[0]):
             try:
                 unit = parse_unit_text(re.sub(r"(?<=[A-Za-z])\s*\^?\s*(-?\d)", r"^\1", option))
             except UnitError:
                 continue
-            if unit.text and not unit.notes and unit.dimensions == tuple(dimensions):
+            if not unit.text or unit.notes or unit.dimensions != answer_unit.dimensions:
+                continue
+            if worded or (unit.factor, unit.offset) == (answer_unit.factor, answer_unit.offset):
                 return unit
     return None
+
+
+_WORDED = re.compile(r"\(?\s*(?:in|how|nearest)\b", re.IGNORECASE)
 
 
 _SHORTEST = re.compile(r"(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?")
@@ -765,7 +776,7 @@ def _to_question_unit(spec: QuantitySpec, answer_unit: Unit, reading: Reading) -
         if any(answer_unit.dimensions) or _fraction_of_percent(answer_unit):
             # A bare number counts in the unit the prompt fixes, or in an angle or
             # percentage question's own unit; otherwise the unit is missing.
-            fixed = prompt_unit(spec.prompt, answer_unit.dimensions)
+            fixed = prompt_unit(spec.prompt, answer_unit)
             angle = answer_unit.dimensions == tuple(1 if base == "angle" else 0 for base in BASES)
             if fixed is None and not angle and not _fraction_of_percent(answer_unit):
                 return _Value(reading.value, reading, True)
@@ -1024,6 +1035,7 @@ def browser_data() -> dict:
         "numberPattern": NUMBER_PATTERN,
         "differencePattern": _DIFFERENCE_WORDS.pattern,
         "fixedUnitPattern": _FIXED_UNIT.pattern,
+        "wordedPattern": _WORDED.pattern,
         "bases": list(BASES),
         "baseWords": list(_BASE_WORDS),
         "simpleDenominators": list(_SIMPLE_DENOMINATORS),

@@ -13,13 +13,14 @@
   "use strict";
   if (window.stemcpdQuantity) return;
   var D = null;            // browser_data()
-  var NUMBER, DIFFERENCE, FIXED_UNIT;
+  var NUMBER, DIFFERENCE, FIXED_UNIT, WORDED;
 
   function configure(data) {
     D = data;
     NUMBER = new RegExp(data.numberPattern, "s");
     DIFFERENCE = new RegExp(data.differencePattern, "i");
     FIXED_UNIT = new RegExp(data.fixedUnitPattern, "gi");
+    WORDED = new RegExp("^" + data.wordedPattern, "i");
   }
 
   var SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
@@ -330,17 +331,20 @@
     return answerUnits[text];
   }
 
-  function promptUnit(prompt, dimensions) {
+  // stemcpd.quiz.quantity.prompt_unit
+  function promptUnit(prompt, answerUnit) {
     var text = (prompt || "").replace(/[*_`$]/g, " ").slice(0, 2000), match;
     FIXED_UNIT.lastIndex = 0;
     while ((match = FIXED_UNIT.exec(text)) !== null) {
+      var worded = WORDED.test(match[0]);
       var candidate = normalise(match[1]).replace(/[.,;:?)]+$/, "");
       var options = [candidate, candidate.split(" ")[0]];
       for (var i = 0; i < options.length; i++) {
-        try {
-          var unit = parseUnitText(options[i].replace(/(?<=[A-Za-z])\s*\^?\s*(-?\d)/g, "^$1"));
-          if (unit.text && !unit.notes.length && equalVectors(unit.dimensions, dimensions)) return unit;
-        } catch (error) { if (!(error instanceof Problem)) throw error; }
+        var unit;
+        try { unit = parseUnitText(options[i].replace(/(?<=[A-Za-z])\s*\^?\s*(-?\d)/g, "^$1")); }
+        catch (error) { if (error instanceof Problem) continue; throw error; }
+        if (!unit.text || unit.notes.length || !equalVectors(unit.dimensions, answerUnit.dimensions)) continue;
+        if (worded || (unit.factor === answerUnit.factor && unit.offset === answerUnit.offset)) return unit;
       }
     }
     return null;
@@ -359,7 +363,7 @@
     var unit = reading.unit, notes = unit.notes;
     if (unit.text === "") {
       if (answerUnit.dimensions.some(function (v) { return v; }) || isPercent(answerUnit)) {
-        var fixed = promptUnit(spec.prompt, answerUnit.dimensions);
+        var fixed = promptUnit(spec.prompt, answerUnit);
         if (fixed === null && !isAngle(answerUnit) && !isPercent(answerUnit)) {
           return {value: reading.value, reading: reading, unitMissing: true, notes: []};
         }

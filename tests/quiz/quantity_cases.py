@@ -44,7 +44,11 @@ RATE = spec(0.5, "cm^3/s", prompt="What is the mean rate of reaction?")
 MOLAR_MASS = spec(44, "g/mol", prompt="What is the molar mass of carbon dioxide?")
 POWER = spec(3.6e6, "J", prompt="How much energy does a 1 kW heater transfer in an hour?")
 
+OXIDE = spec(1.0, "g", prompt="0.60 g of magnesium (Mg) burns completely: 2Mg + O₂ → 2MgO. What mass of oxide forms?")
+
 CASES = [
+    (OXIDE, "1.0", False, 0.5, None),  # "(Mg)" is magnesium, not megagrams: the unit is missing
+    (OXIDE, "1.0 g", True, 1.0, None),
     # (spec, typed, expected correct, expected score, expected misconception or None)
     (SPECIFIC_HEAT, "993 J/kg °C", True, 1.0, None),
     (SPECIFIC_HEAT, "993 J/kg K", True, 1.0, None),
