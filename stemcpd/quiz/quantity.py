@@ -919,11 +919,6 @@ def _right_value(spec: QuantitySpec, answer_unit: Unit, converted: _Value, notes
                     f"{spec.model_answer}.{tail}".replace("  ", " "))
 
 
-def squeeze(text: str) -> str:
-    """Unit text without the spaces around / * ( ) ^ ("m / s" → "m/s")."""
-    return re.sub(r"\s+\^", "^", re.sub(r"\s*([/*()])\s*", r"\1", text)).strip()
-
-
 def _generic_slip(spec: QuantitySpec, answer_unit: Unit, converted: _Value) -> Feedback | None:
     value, reading = converted.value, converted.reading
     minimum = spec.precision or spec.sig_figs or DEFAULT_MINIMUM_SIG_FIGS
