@@ -12,6 +12,7 @@ from stemcpd.physics.stopping import (
     braking_force_n,
     describe,
     mph_to_m_s,
+    reaction_time_from_ruler_drop_s,
     simulate,
     speed_table,
     stopping_distance_m,
@@ -96,3 +97,11 @@ def test_describe_table_and_speed_table():
     assert to_table(run).column("speed")[0] == pytest.approx(13.4)
     table = speed_table()
     assert table.column("stopping distance")[-1] == pytest.approx(96.0, abs=1.0)  # Highway Code: 96 m at 70 mph
+
+
+def test_ruler_drop_reaction_time_is_free_fall():
+    # 20 cm: t = √(2 × 0.20 / 9.8) = 0.2020 s; 4× the drop, 2× the time.
+    assert reaction_time_from_ruler_drop_s(0.20) == pytest.approx(0.20203, abs=1e-5)
+    assert reaction_time_from_ruler_drop_s(0.80) == pytest.approx(2 * reaction_time_from_ruler_drop_s(0.20))
+    with pytest.raises(ValueError, match=r"drop_distance_m must be in \(0, 2\] m, got 20"):
+        reaction_time_from_ruler_drop_s(20)

@@ -4,7 +4,7 @@
 Public model API (no plotting or widget libraries are imported here):
 :class:`StoppingParams`, :class:`StoppingRun`, :func:`simulate`,
 :func:`thinking_distance_m`, :func:`braking_distance_m`, :func:`stopping_distance_m`,
-:func:`braking_force_n`, :func:`mph_to_m_s`, :func:`speed_table`, :func:`describe`,
+:func:`braking_force_n`, :func:`mph_to_m_s`, :func:`reaction_time_from_ruler_drop_s`, :func:`speed_table`, :func:`describe`,
 :func:`to_table`, :data:`ROAD_GRIP`, :data:`HIGHWAY_CODE_M`. The view lives in
 :mod:`stemcpd.physics.stopping.view` and the app in :mod:`stemcpd.physics.stopping.app`.
 """
@@ -19,6 +19,7 @@ from .model import (
     braking_force_n,
     describe,
     mph_to_m_s,
+    reaction_time_from_ruler_drop_s,
     simulate,
     speed_table,
     stopping_distance_m,
@@ -36,6 +37,7 @@ __all__ = [
     "braking_force_n",
     "describe",
     "mph_to_m_s",
+    "reaction_time_from_ruler_drop_s",
     "simulate",
     "speed_table",
     "stopping_distance_m",

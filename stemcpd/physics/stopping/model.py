@@ -123,6 +123,18 @@ def braking_force_n(mass_kg: float, speed_m_s: float, braking_distance_m: float)
     return mass_kg * speed_m_s**2 / (2.0 * braking_distance_m)
 
 
+def reaction_time_from_ruler_drop_s(drop_distance_m: float, gravity_n_kg: float = GRAVITY_N_KG) -> float:
+    """Reaction time from the ruler-drop test: the ruler falls freely from rest, so
+    ``d = ½ g t²`` and ``t = √(2d/g)``, in seconds (g = 9.8 N/kg by default).
+
+    Raises:
+        ValueError: if ``drop_distance_m`` is not in (0, 2] m or ``gravity_n_kg`` not in (0, 30] N/kg.
+    """
+    drop_distance_m = check_range("drop_distance_m", drop_distance_m, 0, 2, unit="m")
+    gravity_n_kg = check_range("gravity_n_kg", gravity_n_kg, 0, 30, unit="N/kg")
+    return (2.0 * drop_distance_m / gravity_n_kg) ** 0.5
+
+
 def stopping_distance_m(speed_m_s: float, reaction_time_s: float, deceleration_m_s2: float) -> float:
     """Thinking distance plus braking distance, in metres."""
     return thinking_distance_m(speed_m_s, reaction_time_s) + braking_distance_m(speed_m_s, deceleration_m_s2)
