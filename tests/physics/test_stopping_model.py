@@ -13,6 +13,7 @@ from stemcpd.physics.stopping import (
     describe,
     mph_to_m_s,
     reaction_time_from_ruler_drop_s,
+    ruler_drop_practical,
     simulate,
     speed_table,
     stopping_distance_m,
@@ -105,3 +106,15 @@ def test_ruler_drop_reaction_time_is_free_fall():
     assert reaction_time_from_ruler_drop_s(0.80) == pytest.approx(2 * reaction_time_from_ruler_drop_s(0.20))
     with pytest.raises(ValueError, match=r"drop_distance_m must be in \(0, 2\] m, got 20"):
         reaction_time_from_ruler_drop_s(20)
+
+
+def test_ruler_drop_practical_is_seeded_and_recovers_the_mean_reaction_time():
+    table = ruler_drop_practical(pupils=40, attempts=20, seed=1)
+    assert table.to_csv() == ruler_drop_practical(pupils=40, attempts=20, seed=1).to_csv()
+    catches = np.array([table.column(f"catch {i + 1}") for i in range(20)])
+    assert np.allclose(catches * 2, np.round(catches * 2))  # read to the nearest 0.5 cm
+    # Mean of 800 catches ≈ ½ g (mean t² ) = ½ × 9.8 × (0.20² + 0.03²) m = 20.0 cm.
+    # Within three standard errors of the mean (catch spread ≈ 6 cm, so ≈ 0.2 cm each).
+    standard_error = catches.std(ddof=1) / np.sqrt(catches.size)
+    assert catches.mean() == pytest.approx(100 * 0.5 * 9.8 * (0.2**2 + 0.03**2), abs=3 * standard_error)
+    assert np.median(table.column("reaction time")) == pytest.approx(0.20, abs=0.01)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
 from stemcpd.validation import check_count, check_range
 
@@ -219,6 +220,39 @@ def to_table(run: StoppingRun) -> Table:
          ("distance travelled", "m", run.distance_m[rows])],
         title=f"Emergency stop from {run.params.speed_m_s:g} m/s",
     )
+
+
+# A half-metre rule read at the pupil's thumb to the nearest 0.5 cm; a catch scatters
+# by a few millimetres about where the thumb closed.
+RULER = Instrument("ruler at the catch", "cm", resolution=0.5, random_sd=0.3)
+
+
+def ruler_drop_practical(pupils: int = 3, attempts: int = 5, mean_reaction_time_s: float = 0.20,
+                         spread_s: float = 0.03, seed: int | None = 0) -> Table:
+    """Simulated class results for the ruler-drop reaction-time test.
+
+    Each attempt's true reaction time is drawn from a normal distribution (mean
+    ``mean_reaction_time_s``, standard deviation ``spread_s``, typical of 14–16-year-olds
+    catching a dropped rule); the rule falls ``½ g t²`` in that time and the pupil reads the
+    catch with :data:`RULER`. The last two columns are each pupil's mean catch and the
+    reaction time it gives.
+
+    Raises:
+        ValueError: for counts out of range or times out of range.
+    """
+    pupils = check_count("pupils", pupils, 1, 40)
+    attempts = check_count("attempts", attempts, 1, 20)
+    mean_reaction_time_s = check_range("mean_reaction_time_s", mean_reaction_time_s, 0.05, 1.0, unit="s")
+    spread_s = check_range("spread_s", spread_s, 0, 0.2, low_open=False, unit="s")
+    rng = make_rng(seed)
+    times = np.clip(rng.normal(mean_reaction_time_s, spread_s, size=(pupils, attempts)), 0.05, 0.3)
+    catches_cm = RULER.read(50.0 * GRAVITY_N_KG * times**2, rng)  # ½ g t² in cm
+    mean_cm = catches_cm.mean(axis=1)
+    columns = [("pupil", "", np.arange(1, pupils + 1, dtype=float))]
+    columns += [(f"catch {i + 1}", "cm", catches_cm[:, i]) for i in range(attempts)]
+    columns += [("mean catch", "cm", mean_cm),
+                ("reaction time", "s", np.sqrt(2.0 * mean_cm / 100.0 / GRAVITY_N_KG))]
+    return Table.from_columns(columns, title=f"Virtual practical: ruler-drop reaction times (seed {seed})")
 
 
 def speed_table(reaction_time_s: float = 0.67, deceleration_m_s2: float = 6.5) -> Table:
