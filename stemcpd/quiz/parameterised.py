@@ -41,18 +41,22 @@ from stemcpd.quiz.questions import NumericQuestion
 
 ALLOWED_MODULES = (
     "stemcpd.physics.circuits",
+    "stemcpd.physics.collisions",
     "stemcpd.physics.decay",
     "stemcpd.physics.density",
     "stemcpd.physics.electromagnetism",
     "stemcpd.physics.energy",
     "stemcpd.physics.gas",
     "stemcpd.physics.heating",
+    "stemcpd.physics.lenses",
+    "stemcpd.physics.moments",
     "stemcpd.physics.motion",
     "stemcpd.physics.optics",
     "stemcpd.physics.pendulum",
     "stemcpd.physics.projectile",
     "stemcpd.physics.radiation",
     "stemcpd.physics.springs",
+    "stemcpd.physics.stopping",
     "stemcpd.physics.waves",
 )
 """Modules an ``answer_function`` may come from: the model packages, which import no
