@@ -55,6 +55,7 @@ ALLOWED_MODULES = (
     "stemcpd.physics.pendulum",
     "stemcpd.physics.projectile",
     "stemcpd.physics.radiation",
+    "stemcpd.physics.spectrum",
     "stemcpd.physics.springs",
     "stemcpd.physics.stopping",
     "stemcpd.physics.waves",
