@@ -4,7 +4,7 @@ sources, uses and hazards, and which are ionising.
 Public model API (no plotting or widget libraries are imported here):
 :class:`SpectrumParams`, :class:`SpectrumLookup`, :class:`Region`, :data:`REGIONS`,
 :func:`look_up`, :func:`region_of`, :func:`frequency_hz`,
-:func:`wavelength_from_frequency_m`, :func:`wavelength_words`, :func:`frequency_words`,
+:func:`wavelength_from_frequency_m`, :func:`wavelength_from_gigahertz_m`, :func:`wavelength_words`, :func:`frequency_words`,
 :func:`describe`, :func:`to_table`. The view lives in :mod:`stemcpd.physics.spectrum.view`
 and the app in :mod:`stemcpd.physics.spectrum.app`.
 """
@@ -23,6 +23,7 @@ from .model import (
     region_of,
     to_table,
     wavelength_from_frequency_m,
+    wavelength_from_gigahertz_m,
     wavelength_words,
 )
 
@@ -40,5 +41,6 @@ __all__ = [
     "region_of",
     "to_table",
     "wavelength_from_frequency_m",
+    "wavelength_from_gigahertz_m",
     "wavelength_words",
 ]

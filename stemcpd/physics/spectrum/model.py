@@ -134,6 +134,17 @@ def wavelength_from_frequency_m(frequency_hz: float, wave_speed_m_s: float = SPE
     return wave_speed_m_s / frequency_hz
 
 
+def wavelength_from_gigahertz_m(frequency_ghz: float) -> float:
+    """Wavelength in a vacuum of an electromagnetic wave of ``frequency_ghz`` gigahertz
+    (1 GHz = 10⁹ Hz; Wi-Fi and phone microwaves), in metres.
+
+    Raises:
+        ValueError: if ``frequency_ghz`` is not in (0, 1e16] GHz.
+    """
+    frequency_ghz = check_range("frequency_ghz", frequency_ghz, 0, 1e16, unit="GHz")
+    return wavelength_from_frequency_m(frequency_ghz * 1e9)
+
+
 def region_of(wavelength_m: float) -> Region:
     """The named group a wavelength falls in (at a boundary, the longer-wavelength group).
 
