@@ -51,6 +51,7 @@ ALLOWED_MODULES = (
     "stemcpd.physics.lenses",
     "stemcpd.physics.moments",
     "stemcpd.physics.motion",
+    "stemcpd.physics.nuclear",
     "stemcpd.physics.optics",
     "stemcpd.physics.pendulum",
     "stemcpd.physics.projectile",
