@@ -3,7 +3,7 @@ uranium-238 series stepped through to stable lead-206.
 
 Public model API (no plotting or widget libraries are imported here):
 :class:`Nucleus`, :func:`daughter`, :func:`nuclear_equation`, :func:`is_balanced`,
-:func:`atomic_number_after`, :func:`mass_number_after`, :class:`ChainParams`,
+:func:`atomic_number_after`, :func:`mass_number_after`, :func:`nuclei_left`, :class:`ChainParams`,
 :class:`Chain`, :func:`follow_chain`, :func:`half_life_words`, :func:`describe`,
 :func:`to_table`, :data:`URANIUM_SERIES`, :data:`SYMBOLS`. Random decay and half-life are
 in :mod:`stemcpd.physics.decay`. The view lives in :mod:`stemcpd.physics.nuclear.view`
@@ -26,6 +26,7 @@ from .model import (
     is_balanced,
     mass_number_after,
     nuclear_equation,
+    nuclei_left,
     to_table,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "is_balanced",
     "mass_number_after",
     "nuclear_equation",
+    "nuclei_left",
     "to_table",
 ]

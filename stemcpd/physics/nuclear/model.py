@@ -139,6 +139,18 @@ def mass_number_after(mass_number: float, alpha_decays: float) -> float:
     return float(a - 4 * alphas)
 
 
+def nuclei_left(initial_nuclei: float, half_lives: float) -> float:
+    """Undecayed nuclei left, on average, after a whole number of half-lives: ``N₀ / 2ⁿ``.
+
+    Raises:
+        ValueError: if ``initial_nuclei`` is not a whole number in [1, 10¹²] or
+            ``half_lives`` not a whole number in [0, 100].
+    """
+    initial = check_count("initial_nuclei", initial_nuclei, 1, 10**12)
+    halvings = check_count("half_lives", half_lives, 0, 100)
+    return initial / 2.0**halvings
+
+
 SECONDS_PER_YEAR = 365.25 * 24 * 3600
 
 URANIUM_SERIES = (
