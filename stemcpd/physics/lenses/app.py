@@ -10,7 +10,7 @@ import math
 
 from stemcpd.physics.lenses.model import LensParams, describe, to_table, trace
 from stemcpd.physics.lenses.view import LensView
-from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.app import Presets, SimulationApp
 from stemcpd.ui.controls import Control
 
 CONTROLS = (
@@ -20,6 +20,11 @@ CONTROLS = (
             help="A fatter (more curved) lens has a shorter focal length."),
 )
 
+# The workbook's cases for the default 10 cm lens (beyond 2F, 2F, between F and 2F, F,
+# inside F), named by distance because the focal-length control can change. Presets also
+# make sure the site's player offers exactly these settings.
+OBJECT_DISTANCES = {"50 cm": 0.50, "30 cm": 0.30, "20 cm": 0.20, "16 cm": 0.16, "10 cm": 0.10, "6 cm": 0.06}
+
 
 class LensesApp(SimulationApp):
     """A converging lens: ray diagram, image position, nature and magnification."""
@@ -28,6 +33,7 @@ class LensesApp(SimulationApp):
     title = "Lenses and ray diagrams"
     summary = "Draw the ray diagram for a converging lens: real or virtual, inverted or upright, magnification."
     controls = CONTROLS
+    presets = (Presets("object_distance_m", "Object at", OBJECT_DISTANCES, "Put the object this far from the lens."),)
     default_size_px = (1000, 440)
 
     view_class = LensView

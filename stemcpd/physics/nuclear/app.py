@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from stemcpd.physics.nuclear.model import ChainParams, describe, follow_chain, to_table
 from stemcpd.physics.nuclear.view import ChainView
-from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.app import Presets, SimulationApp
 from stemcpd.ui.controls import Control
 
 CONTROLS = (
     Control("steps", "Decays from uranium-238", 0, 14, 1, 4, "", integer=True,
             help="Each step is one alpha or beta decay; 14 steps reach stable lead-206."),
 )
+
+# One button per nucleus of the series: a named jump, and it makes the site's player
+# offer every step (it otherwise samples at most ten values of a control).
+NUCLEI = {nucleus.name: step for step, nucleus in enumerate(follow_chain(ChainParams(14)).nuclei)}
 
 
 class NuclearApp(SimulationApp):
@@ -22,6 +26,7 @@ class NuclearApp(SimulationApp):
     title = "Nuclear equations: a decay chain"
     summary = "Step through the uranium-238 decay series: alpha and beta decay, balanced nuclear equations, half-lives."
     controls = CONTROLS
+    presets = (Presets("steps", "Go to", NUCLEI, "Jump to this nucleus of the series."),)
     default_size_px = (1000, 440)
 
     view_class = ChainView
