@@ -72,7 +72,8 @@ class StoppingView:
         p = run.params
         thinking, braking = run.thinking_distance_m, run.braking_distance_m
         self.road_length_m = ladder_ceiling(run.stopping_distance_m * 1.05, ROAD_LADDER_M)
-        self.road_axes.set_xlim(0, self.road_length_m)
+        # A car's length of road before the hazard point, so the car is in view at the start.
+        self.road_axes.set_xlim(-self.road_length_m * CAR_LENGTH_FRACTION, self.road_length_m)
         self.thinking_strip.set_width(thinking)
         self.braking_strip.set_x(thinking)
         self.braking_strip.set_width(braking)
