@@ -86,7 +86,7 @@ def question_texts(question) -> list[str]:
     for option in getattr(question, "options", ()):
         texts += [option.text, option.feedback or ""]
     for wrong in getattr(question, "wrong_answers", ()):
-        texts += [wrong.text, wrong.feedback]
+        texts += [getattr(wrong, "text", ""), wrong.feedback]  # numeric wrong answers have a value, no text
     texts += list(getattr(question, "steps", ()))
     return [flat(text) for text in texts if text]
 
@@ -337,6 +337,16 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("waves-and-light", "angle-of-refraction-in-glass", ("n = 1.00", "n = 1.52", "30°"),
      sig(math.degrees(math.asin(math.sin(math.radians(30)) / 1.52)), 3)),
     ("waves-and-light", "critical-angle-of-water", ("1.333",), sig(math.degrees(math.asin(1 / 1.333)), 3)),
+    ("forces-in-action", "moment-on-a-spanner", ("40 N", "25 cm"), 40 * 0.25),
+    ("forces-in-action", "water-pressure-at-depth", ("2.0 m", "1000 kg/m³", "g = 9.8 N/kg"), 2.0 * 1000 * 9.8),
+    ("forces-in-action", "trolleys-stick-together", ("0.50 kg", "4.0 m/s", "1.5 kg"), 0.50 * 4.0 / (0.50 + 1.5)),
+    ("forces-in-action", "air-bag-force", ("60 kg", "15 m/s", "0.50 s"), 60 * 15 / 0.50),
+    ("forces-in-action", "stopping-distance-sum", ("20 m/s", "0.60 s", "25 m"), 20 * 0.60 + 25),
+    ("em-sound-and-lenses", "frequency-of-orange-light", ("600 nm", "3.0 × 10⁸ m/s"), 3.0e8 / 600e-9),
+    ("em-sound-and-lenses", "echo-speed-of-sound", ("85 m", "0.50 s"), 2 * 85 / 0.50),
+    ("em-sound-and-lenses", "sonar-depth", ("0.40 s", "1500 m/s"), 1500 * 0.40 / 2),
+    ("em-sound-and-lenses", "mirror-angle-from-surface", ("30°",), 90 - 30),
+    ("atoms-and-nuclear", "alphas-in-the-uranium-series", ("²³⁸₉₂U", "²⁰⁶₈₂Pb"), (238 - 206) / 4),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.

@@ -269,3 +269,17 @@ def test_refractive_indices_are_the_cited_values():
     assert optics.REFRACTIVE_INDICES == {
         "air": 1.000, "water": 1.333, "perspex": 1.49, "crown glass": 1.52, "diamond": 2.42,
     }
+
+
+def test_reflection_practical_obeys_the_law_with_a_constant_misdrawn_normal_gap():
+    from stemcpd.physics.optics import reflection_practical
+
+    perfect = reflection_practical(normal_offset_deg=0.0, repeats=10, seed=3)
+    gap = perfect.column("angle of incidence") - perfect.column("mean angle of reflection")
+    assert np.all(np.abs(gap) < 1.5)  # law of reflection, within protractor scatter (10 readings)
+    skewed = reflection_practical(normal_offset_deg=2.0, repeats=10, seed=3)
+    gap = skewed.column("angle of incidence") - skewed.column("mean angle of reflection")
+    assert np.mean(gap) == pytest.approx(4.0, abs=0.5)  # 2 × offset, the same at every angle
+    assert reflection_practical(seed=5).to_csv() == reflection_practical(seed=5).to_csv()
+    with pytest.raises(ValueError, match="incidence_deg minus twice normal_offset_deg"):
+        reflection_practical(incidence_deg=(3,), normal_offset_deg=2.0)

@@ -7,7 +7,7 @@ Public model API (no plotting or widget libraries are imported here):
 :func:`is_totally_internally_reflected`, :func:`reflectance`, :class:`BoundaryParams`,
 :class:`BoundaryResult`, :func:`trace`, :func:`describe`, :func:`to_table`,
 :func:`image_distance_m`, :func:`thin_lens_image`, :class:`LensImage`,
-:func:`virtual_practical`, :data:`REFRACTIVE_INDICES`. The view lives in
+:func:`virtual_practical`, :func:`reflection_practical`, :data:`REFRACTIVE_INDICES`. The view lives in
 :mod:`stemcpd.physics.optics.view` and the app in :mod:`stemcpd.physics.optics.app`.
 """
 
@@ -22,6 +22,7 @@ from .model import (
     image_distance_m,
     is_totally_internally_reflected,
     reflectance,
+    reflection_practical,
     refraction_angle_deg,
     thin_lens_image,
     to_table,
@@ -40,6 +41,7 @@ __all__ = [
     "image_distance_m",
     "is_totally_internally_reflected",
     "reflectance",
+    "reflection_practical",
     "refraction_angle_deg",
     "thin_lens_image",
     "to_table",

@@ -350,3 +350,47 @@ def virtual_practical(
         ("sin r", "", np.sin(np.radians(mean_refraction))),
     ]
     return Table.from_columns(columns, title=f"Virtual practical: refraction in a glass block (seed {seed})")
+
+
+def reflection_practical(
+    incidence_deg=(10, 20, 30, 40, 50, 60, 70, 80),
+    normal_offset_deg: float = NORMAL_OFFSET_DEG,
+    repeats: int = 3,
+    seed: int | None = 0,
+) -> Table:
+    """Simulated ray-box and plane-mirror results (the reflection half of the AQA physics
+    light required practical), as a pupil records them.
+
+    The pupil aims the ray along lines drawn at the listed angles from a drawn normal,
+    marks the reflected ray and measures its angle from the same normal with a
+    protractor (1°, scatter about 1°). The law of reflection makes the true angles
+    equal. The systematic error: a normal drawn ``normal_offset_deg`` off perpendicular
+    adds the offset to the true incidence side and takes it from the reflection side, so
+    every recorded angle of reflection is ``2 × normal_offset_deg`` smaller than the
+    recorded angle of incidence: a constant gap, the signature of a misdrawn normal.
+
+    Args:
+        incidence_deg: angles the pupil sets from the drawn normal, degrees; each in
+            [0, 90) and with ``angle − 2 × normal_offset_deg`` in [0, 90).
+        normal_offset_deg: how far the drawn normal is off, degrees; [-10, 10].
+        repeats: readings of the reflected angle per angle, 1–10.
+        seed: random seed (same seed, same class results).
+
+    Raises:
+        ValueError: naming the argument and its allowed range.
+    """
+    angles = np.asarray(incidence_deg, dtype=float)
+    if angles.size == 0:
+        raise ValueError("incidence_deg must list at least one angle")
+    normal_offset_deg = check_range("normal_offset_deg", normal_offset_deg, -10, 10, low_open=False, unit="degrees")
+    repeats = check_count("repeats", repeats, 1, 10)
+    for angle in angles:
+        _check_angle("incidence_deg", angle)
+        _check_angle("incidence_deg minus twice normal_offset_deg", angle - 2.0 * normal_offset_deg)
+    rng = make_rng(seed)
+    recorded_reflection = angles - 2.0 * normal_offset_deg  # true i = true r = angle − offset
+    readings = PROTRACTOR.read(np.repeat(recorded_reflection[:, None], repeats, axis=1), rng)
+    columns = [("angle of incidence", "°", angles)]
+    columns += [(f"angle of reflection, run {i + 1}", "°", readings[:, i]) for i in range(repeats)]
+    columns += [("mean angle of reflection", "°", readings.mean(axis=1))]
+    return Table.from_columns(columns, title=f"Virtual practical: reflection from a plane mirror (seed {seed})")
