@@ -54,6 +54,11 @@ ALLOWED_MODULES = (
     "stemcpd.physics.radiation",
     "stemcpd.physics.springs",
     "stemcpd.physics.waves",
+    # Chemistry models used by the chemistry banks (until the quiz engine finds every
+    # model package through stemcpd.simulations).
+    "stemcpd.chemistry.atoms",
+    "stemcpd.chemistry.salts",
+    "stemcpd.chemistry.water",
 )
 """Modules an ``answer_function`` may come from: the model packages, which import no
 plotting or widget library. Add a model package here to use its functions in banks."""
