@@ -103,3 +103,26 @@ def test_bad_parameters_name_themselves(field, value):
 def test_model_imports_no_plotting():
     code = "import sys, stemcpd.chemistry.atoms; sys.exit('matplotlib' in sys.modules or 'ipywidgets' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_group_reaction_equations_balance():
+    from stemcpd.chemistry.atoms.data import GROUP_REACTIONS
+    from stemcpd.chemistry.moles import check_balanced
+
+    for _name, equation in GROUP_REACTIONS:
+        check_balanced(equation)
+        assert all("(" in term for side in equation.split("->") for term in side.split(" + ")), equation
+
+
+def test_counting_helpers():
+    from stemcpd.chemistry.atoms import electrons_in_ion, neutrons_in, two_isotope_relative_atomic_mass
+
+    assert neutrons_in(37, 17) == 20 and neutrons_in(1, 1) == 0
+    assert electrons_in_ion(16, -2) == 18 and electrons_in_ion(1, 1) == 0
+    assert two_isotope_relative_atomic_mass(10, 19.9, 11) == pytest.approx(10.801)
+    with pytest.raises(ValueError, match="fewer than 0 electrons"):
+        electrons_in_ion(1, 2)
+    with pytest.raises(ValueError, match="mass_number"):
+        neutrons_in(5, 6)
+    with pytest.raises(ValueError, match="abundance_1_percent"):
+        two_isotope_relative_atomic_mass(35, 120, 37)

@@ -16,3 +16,17 @@ GROUP_7_COLOUR = {"F": "pale yellow gas", "Cl": "green gas", "Br": "red-brown li
 
 # Group 0: boiling point / °C.
 GROUP_0_BOILING_POINT_C = {"He": -268.9, "Ne": -246.0, "Ar": -185.8, "Kr": -153.4, "Xe": -108.1, "Rn": -61.7}
+
+# Balanced equations with state symbols for the group reactions AQA names (4.1.2.5,
+# 4.1.2.6); tests check each balances. (Group 1 with water, oxygen and chlorine; halogen
+# displacement.)
+GROUP_REACTIONS = (
+    ("lithium and water", "2Li(s) + 2H2O(l) -> 2LiOH(aq) + H2(g)"),
+    ("sodium and water", "2Na(s) + 2H2O(l) -> 2NaOH(aq) + H2(g)"),
+    ("potassium and water", "2K(s) + 2H2O(l) -> 2KOH(aq) + H2(g)"),
+    ("sodium and chlorine", "2Na(s) + Cl2(g) -> 2NaCl(s)"),
+    ("lithium and oxygen", "4Li(s) + O2(g) -> 2Li2O(s)"),
+    ("chlorine displaces bromine", "Cl2(aq) + 2KBr(aq) -> 2KCl(aq) + Br2(aq)"),
+    ("chlorine displaces iodine", "Cl2(aq) + 2KI(aq) -> 2KCl(aq) + I2(aq)"),
+    ("bromine displaces iodine", "Br2(aq) + 2KI(aq) -> 2KBr(aq) + I2(aq)"),
+)

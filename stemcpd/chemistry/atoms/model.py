@@ -30,7 +30,7 @@ from functools import lru_cache
 import math
 
 from stemcpd.table import Table
-from stemcpd.validation import check_count
+from stemcpd.validation import check_count, check_range
 
 GCSE_SHELL_CAPACITIES = (2, 8, 8, 2)
 HIGHEST_GCSE_ATOMIC_NUMBER = 20
@@ -101,6 +101,42 @@ def relative_atomic_mass_from_abundances(mass_numbers, abundances_percent) -> fl
     if any(share < 0 for share in shares) or sum(shares) <= 0:
         raise ValueError("abundances_percent must be ≥ 0 and add up to more than 0")
     return math.fsum(m * a for m, a in zip(masses, shares)) / math.fsum(shares)
+
+
+def neutrons_in(mass_number: int, atomic_number: int) -> int:
+    """Neutrons in an isotope: mass number − atomic number.
+
+    Raises:
+        ValueError: for an atomic number outside [1, 118] or a mass number below it.
+    """
+    atomic_number = check_count("atomic_number", atomic_number, 1, 118)
+    mass_number = check_count("mass_number", mass_number, atomic_number, 400)
+    return mass_number - atomic_number
+
+
+def electrons_in_ion(atomic_number: int, charge: int) -> int:
+    """Electrons in a particle of ``charge``: protons − charge (an atom has charge 0).
+
+    Raises:
+        ValueError: for an atomic number outside [1, 118] or a charge that leaves fewer
+            than 0 electrons or is beyond ±8.
+    """
+    atomic_number = check_count("atomic_number", atomic_number, 1, 118)
+    charge = check_count("charge", charge + 8, 0, 16) - 8
+    if atomic_number - charge < 0:
+        raise ValueError(f"charge {charge:+d} would leave fewer than 0 electrons for atomic number {atomic_number}")
+    return atomic_number - charge
+
+
+def two_isotope_relative_atomic_mass(mass_number_1: float, abundance_1_percent: float, mass_number_2: float) -> float:
+    """Aᵣ of an element with two isotopes, the second making up the rest (GCSE).
+
+    Raises:
+        ValueError: for an abundance outside [0, 100] %.
+    """
+    abundance_1_percent = check_range("abundance_1_percent", abundance_1_percent, 0, 100, low_open=False, unit="%")
+    return relative_atomic_mass_from_abundances([mass_number_1, mass_number_2],
+                                                [abundance_1_percent, 100 - abundance_1_percent])
 
 
 def electron_arrangement(electrons: int) -> tuple[int, ...]:
