@@ -126,3 +126,12 @@ def test_counting_helpers():
         neutrons_in(5, 6)
     with pytest.raises(ValueError, match="abundance_1_percent"):
         two_isotope_relative_atomic_mass(35, 120, 37)
+
+
+def test_halogen_displacement_follows_group_7_order():
+    from stemcpd.chemistry.atoms import halogen_displaces
+
+    assert halogen_displaces("Cl", "Br") and halogen_displaces("Cl", "I") and halogen_displaces("Br", "I")
+    assert not halogen_displaces("I", "Cl") and not halogen_displaces("Br", "Br")
+    with pytest.raises(ValueError, match="halide must be one of"):
+        halogen_displaces("Cl", "At")

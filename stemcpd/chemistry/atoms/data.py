@@ -30,3 +30,8 @@ GROUP_REACTIONS = (
     ("chlorine displaces iodine", "Cl2(aq) + 2KI(aq) -> 2KCl(aq) + I2(aq)"),
     ("bromine displaces iodine", "Br2(aq) + 2KI(aq) -> 2KBr(aq) + I2(aq)"),
 )
+
+# What the halogen looks like dissolved in water, as pupils see it in a displacement
+# reaction (AQA 4.1.2.6): the colour of the halogen made.
+HALOGEN_IN_WATER = {"Cl": "very pale yellow-green", "Br": "orange (yellow-orange when dilute)",
+                    "I": "brown (yellow-brown when dilute)"}

@@ -313,6 +313,23 @@ def to_table(run: AtomRun) -> Table:
     )
 
 
+HALOGENS = ("F", "Cl", "Br", "I")
+
+
+def halogen_displaces(halogen: str, halide: str) -> bool:
+    """Whether ``halogen`` (as the element, e.g. "Cl") displaces ``halide`` (the element
+    whose halide salt is in solution, e.g. "Br" for potassium bromide): only a more
+    reactive halogen, higher in group 7, does.
+
+    Raises:
+        ValueError: for a symbol that is not F, Cl, Br or I.
+    """
+    for name, symbol in (("halogen", halogen), ("halide", halide)):
+        if symbol not in HALOGENS:
+            raise ValueError(f"{name} must be one of {', '.join(HALOGENS)}, got {symbol!r}")
+    return HALOGENS.index(halogen) < HALOGENS.index(halide)
+
+
 def covalent_radius_pm(atomic_number: int) -> float:
     """Covalent radius in picometres (``periodictable``, from Cordero et al. 2008),
     the atomic size that grows down every group."""
