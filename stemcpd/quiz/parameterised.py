@@ -57,6 +57,7 @@ ALLOWED_MODULES = (
     # Chemistry models used by the chemistry banks (until the quiz engine finds every
     # model package through stemcpd.simulations).
     "stemcpd.chemistry.atoms",
+    "stemcpd.chemistry.bonding",
     "stemcpd.chemistry.salts",
     "stemcpd.chemistry.water",
 )
