@@ -58,6 +58,7 @@ ALLOWED_MODULES = (
     # model package through stemcpd.simulations).
     "stemcpd.chemistry.atoms",
     "stemcpd.chemistry.bonding",
+    "stemcpd.chemistry.greenhouse",
     "stemcpd.chemistry.salts",
     "stemcpd.chemistry.water",
 )

@@ -62,3 +62,13 @@ def test_bad_parameters_name_themselves(field, value):
 def test_model_imports_no_plotting():
     code = "import sys, stemcpd.chemistry.greenhouse; sys.exit('matplotlib' in sys.modules or 'ipywidgets' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_atmosphere_reactions_balance_and_air_adds_up():
+    from stemcpd.chemistry.greenhouse import ATMOSPHERE_REACTIONS, DRY_AIR_PERCENT, ppm_to_percent
+    from stemcpd.chemistry.moles import check_balanced
+
+    for _name, equation in ATMOSPHERE_REACTIONS:
+        check_balanced(equation)
+    assert sum(DRY_AIR_PERCENT.values()) == pytest.approx(100, abs=0.01)
+    assert ppm_to_percent(420) == pytest.approx(DRY_AIR_PERCENT["carbon dioxide"])

@@ -11,6 +11,8 @@ the app in :mod:`stemcpd.chemistry.greenhouse.app`.
 """
 
 from .model import (
+    ATMOSPHERE_REACTIONS,
+    DRY_AIR_PERCENT,
     EARTH_ALBEDO,
     PRE_INDUSTRIAL_ABSORPTIVITY,
     SOLAR_CONSTANT_W_M2,
@@ -23,11 +25,14 @@ from .model import (
     describe,
     effective_temperature_k,
     one_layer_surface_temperature_k,
+    ppm_to_percent,
     to_table,
     warming_for_co2_k,
 )
 
 __all__ = [
+    "ATMOSPHERE_REACTIONS",
+    "DRY_AIR_PERCENT",
     "EARTH_ALBEDO",
     "PRE_INDUSTRIAL_ABSORPTIVITY",
     "SOLAR_CONSTANT_W_M2",
@@ -40,6 +45,7 @@ __all__ = [
     "describe",
     "effective_temperature_k",
     "one_layer_surface_temperature_k",
+    "ppm_to_percent",
     "to_table",
     "warming_for_co2_k",
 ]

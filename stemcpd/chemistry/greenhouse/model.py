@@ -201,3 +201,29 @@ def to_table(run: GreenhouseRun) -> Table:
          ("surface temperature", "K", run.curve_surface_k)],
         title=f"One-layer greenhouse model, albedo {run.params.albedo:.2f}",
     )
+
+
+# Reactions the atmosphere module names (AQA 8462 4.9.1–4.9.3), balanced with state
+# symbols; a test checks each balances.
+ATMOSPHERE_REACTIONS = (
+    ("photosynthesis (made the oxygen)", "6CO2(g) + 6H2O(l) -> C6H12O6(aq) + 6O2(g)"),
+    ("dissolved CO₂ precipitated as calcium carbonate", "CO2(aq) + Ca(OH)2(aq) -> CaCO3(s) + H2O(l)"),
+    ("complete combustion of methane", "CH4(g) + 2O2(g) -> CO2(g) + 2H2O(l)"),
+    ("incomplete combustion: carbon monoxide", "2CH4(g) + 3O2(g) -> 2CO(g) + 4H2O(l)"),
+    ("incomplete combustion: soot (particulates)", "CH4(g) + O2(g) -> C(s) + 2H2O(l)"),
+    ("sulfur in fuels", "S(s) + O2(g) -> SO2(g)"),
+    ("nitrogen oxides in hot engines", "N2(g) + O2(g) -> 2NO(g)"),
+)
+
+# Dry air today, percentage by volume (AQA 4.9.1.1 rounds these to about 4/5 nitrogen
+# and 1/5 oxygen). NOAA Global Monitoring Laboratory: CO₂ about 420 ppm in 2023.
+DRY_AIR_PERCENT = {"nitrogen": 78.08, "oxygen": 20.95, "argon": 0.93, "carbon dioxide": 0.042}
+
+
+def ppm_to_percent(ppm: float) -> float:
+    """Parts per million by volume to percent: ÷ 10 000.
+
+    Raises:
+        ValueError: for a value outside [0, 1e6] ppm.
+    """
+    return check_range("ppm", ppm, 0, 1e6, low_open=False, unit="ppm") / 10000.0
