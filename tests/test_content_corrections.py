@@ -86,7 +86,7 @@ def question_texts(question) -> list[str]:
     for option in getattr(question, "options", ()):
         texts += [option.text, option.feedback or ""]
     for wrong in getattr(question, "wrong_answers", ()):
-        texts += [wrong.text, wrong.feedback]
+        texts += [getattr(wrong, "text", ""), wrong.feedback]  # numeric wrong answers have no text
     texts += list(getattr(question, "steps", ()))
     return [flat(text) for text in texts if text]
 
@@ -337,6 +337,20 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("waves-and-light", "angle-of-refraction-in-glass", ("n = 1.00", "n = 1.52", "30°"),
      sig(math.degrees(math.asin(math.sin(math.radians(30)) / 1.52)), 3)),
     ("waves-and-light", "critical-angle-of-water", ("1.333",), sig(math.degrees(math.asin(1 / 1.333)), 3)),
+    ("making-salts-and-water", "theoretical-crystals", ("25.0 cm³", "1.00 mol/dm³", "249.7"), sig(0.0250 * 249.7, 3)),
+    ("making-salts-and-water", "percentage-yield-crystals", ("6.24 g", "4.10 g"), sig(100 * 4.10 / 6.24, 3)),
+    ("making-salts-and-water", "residue-after-distillation", ("102.5 g", "60.0 g"), 102.5 - 60.0),
+    ("making-salts-and-water", "dissolved-solids-concentration", ("25.0 cm³", "0.90 g"), sig(0.90 / 0.0250, 2)),
+    ("atomic-structure-and-periodic-table", "neutrons-in-chlorine-37", ("chlorine-37", "17"), 37 - 17),
+    ("atomic-structure-and-periodic-table", "boron-relative-atomic-mass", ("19.9 %", "80.1 %"),
+     sig((10 * 19.9 + 11 * 80.1) / 100, 3)),
+    ("atomic-structure-and-periodic-table", "electrons-in-sulfide", ("S²⁻", "16"), 16 + 2),
+    ("bonding-and-structure", "surface-area-to-volume", ("10 nm",), 6 * 10**2 / 10**3),
+    ("bonding-and-structure", "bonds-formed-by-nitrogen", ("5 electrons",), 8 - 5),
+    ("bonding-and-structure", "liquid-range-of-methane", ("−182.5 °C", "−161.5 °C"), -161.5 - -182.5),
+    ("atmosphere-and-resources", "oxygen-from-iron-wool", ("100 cm³", "79 cm³"), 100 - 79),
+    ("atmosphere-and-resources", "co2-ppm-to-percent", ("420 ppm",), 420 / 10000),
+    ("atmosphere-and-resources", "oxygen-in-a-room", ("150 m³", "one-fifth"), 150 / 5),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.
