@@ -347,6 +347,20 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("em-sound-and-lenses", "sonar-depth", ("0.40 s", "1500 m/s"), 1500 * 0.40 / 2),
     ("em-sound-and-lenses", "mirror-angle-from-surface", ("30°",), 90 - 30),
     ("atoms-and-nuclear", "alphas-in-the-uranium-series", ("²³⁸₉₂U", "²⁰⁶₈₂Pb"), (238 - 206) / 4),
+    ("making-salts-and-water", "theoretical-crystals", ("25.0 cm³", "1.00 mol/dm³", "249.7"), sig(0.0250 * 249.7, 3)),
+    ("making-salts-and-water", "percentage-yield-crystals", ("6.24 g", "4.10 g"), sig(100 * 4.10 / 6.24, 3)),
+    ("making-salts-and-water", "residue-after-distillation", ("102.5 g", "60.0 g"), 102.5 - 60.0),
+    ("making-salts-and-water", "dissolved-solids-concentration", ("25.0 cm³", "0.90 g"), sig(0.90 / 0.0250, 2)),
+    ("atomic-structure-and-periodic-table", "neutrons-in-chlorine-37", ("chlorine-37", "17"), 37 - 17),
+    ("atomic-structure-and-periodic-table", "boron-relative-atomic-mass", ("19.9 %", "80.1 %"),
+     sig((10 * 19.9 + 11 * 80.1) / 100, 3)),
+    ("atomic-structure-and-periodic-table", "electrons-in-sulfide", ("S²⁻", "16"), 16 + 2),
+    ("bonding-and-structure", "surface-area-to-volume", ("10 nm",), 6 * 10**2 / 10**3),
+    ("bonding-and-structure", "bonds-formed-by-nitrogen", ("5 electrons",), 8 - 5),
+    ("bonding-and-structure", "liquid-range-of-methane", ("−182.5 °C", "−161.5 °C"), -161.5 - -182.5),
+    ("atmosphere-and-resources", "oxygen-from-iron-wool", ("100 cm³", "79 cm³"), 100 - 79),
+    ("atmosphere-and-resources", "co2-ppm-to-percent", ("420 ppm",), 420 / 10000),
+    ("atmosphere-and-resources", "oxygen-in-a-room", ("150 m³", "one-fifth"), 150 / 5),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.

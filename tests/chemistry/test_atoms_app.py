@@ -1,0 +1,31 @@
+"""The atom-builder view and app, built headless."""
+
+from stemcpd.chemistry.atoms import AtomParams, build_atom
+from stemcpd.chemistry.atoms.app import CONTROLS, AtomsApp
+from stemcpd.chemistry.atoms.view import AtomView
+
+
+def test_view_draws_one_marker_per_electron_and_brackets_for_ions():
+    view = AtomView()
+    view.update(build_atom(AtomParams(12, 0)))
+    assert len(view.electrons.get_xdata()) == 12 and not view.charge_text.get_visible()
+    view.update(build_atom(AtomParams(12, 1)))
+    assert len(view.electrons.get_xdata()) == 10
+    assert view.charge_text.get_visible() and view.charge_text.get_text() == "2+"
+    assert [shell.get_visible() for shell in view.shells] == [True, True, False, False]
+    assert "12 p" in view.nucleus_text.get_text()
+
+
+def test_view_isotope_bars():
+    view = AtomView()
+    view.update(build_atom(AtomParams(17)))
+    visible = [bar for bar in view.isotope_bars if bar.get_visible()]
+    assert [round(bar.get_height(), 1) for bar in visible] == [75.8, 24.2]
+    assert abs(view.ar_line.get_xdata()[0] - 35.484) < 1e-9
+
+
+def test_app_has_two_controls_and_presets():
+    app = AtomsApp()
+    assert len(CONTROLS) == 2
+    app.set(atomic_number=17, show_ion=1)
+    assert "Cl⁻" in app.readout.value and "2,8,8" in app.readout.value

@@ -1,0 +1,31 @@
+"""The structure explorer's view and app, built headless."""
+
+import numpy as np
+
+from stemcpd.chemistry.bonding import BondingParams, examine
+from stemcpd.chemistry.bonding.app import CONTROLS, BondingApp
+from stemcpd.chemistry.bonding.view import BondingView
+
+
+def test_silicon_dioxide_sketch_has_four_bonds_per_silicon_and_two_per_oxygen():
+    view = BondingView()
+    view.update(examine(BondingParams(substance=4)))
+    silicon = np.column_stack(view.small_particles.get_data())
+    oxygen = np.column_stack(view.big_particles.get_data())
+    ends = [tuple(point) for segment in view.bonds.get_segments() for point in segment]
+    assert all(ends.count(tuple(o)) == 2 for o in oxygen)
+    assert ends.count(tuple(silicon[4])) == 4  # the middle silicon
+
+
+def test_view_marks_temperature_and_row():
+    view = BondingView()
+    view.update(examine(BondingParams(substance=6, temperature_c=-100)))
+    assert view.temperature_line.get_xdata()[0] == -100 and abs(view.highlight.get_y() - 5.6) < 1e-9
+    assert "solid" in view.particle_title.get_text()
+
+
+def test_app_two_controls():
+    app = BondingApp()
+    assert len(CONTROLS) == 2
+    app.set(substance=5, temperature_c=1500)
+    assert "liquid" in app.readout.value and "conducts" in app.readout.value
