@@ -121,3 +121,13 @@ def test_route_times_add_up_and_every_spine_section_has_a_step():
                     "## Using this in class", "## Practical work", "## Recall quiz", "## Reflection",
                     "## A few weeks later"):
         assert step_for(heading + ": x") is not None, heading
+
+
+def test_live_slides_point_each_simulation_at_its_classroom_app():
+    from stemcpd.slides import _link_classroom_apps
+
+    notebook = add_slide_metadata(_fake_executed_workbook())
+    _link_classroom_apps(notebook)
+    text = "".join(str(output.get("data", {}).get("text/html", ""))
+                   for cell in notebook.cells for output in cell.get("outputs", []))
+    assert "stemcpd app pendulum" in text
