@@ -308,6 +308,17 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _hinge_count(text: str) -> int:
+    """``--hinges``: a whole number from 1 to 50."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 50, got {text!r}") from None
+    if not 1 <= count <= 50:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 50, got {count}")
+    return count
+
+
 def cmd_slides(args) -> int:
     from stemcpd.slides import build_slides
 
@@ -317,12 +328,28 @@ def cmd_slides(args) -> int:
     chosen = workbooks if args.all else [path for path in workbooks if path.stem == args.module]
     if not chosen:
         raise CliError(f"no workbook called {args.module!r}; choose from {', '.join(names)} (or --all)")
+    if args.pack:
+        from stemcpd.workshop.pack import write_pack
+
+        if args.all or len(chosen) != 1:
+            raise CliError("--pack makes one module's pack: name the module, not --all")
+        folder = Path(args.pack)
+        if folder.exists() and not folder.is_dir():
+            raise CliError(f"--pack {folder} is a file; give a folder")
+        print(f"Building the trainer's pack for {chosen[0].stem} (running the workbook)…", flush=True)
+        items = write_pack(chosen[0], folder)
+        for item in items:
+            print(f"  {folder / item.path}  {item.title}")
+        print(f"Open {folder / 'index.html'} (works offline); start with the session plan.")
+        return 0
     output = Path(args.output or root / "_build" / "slides")
+    if output.exists() and not output.is_dir():
+        raise CliError(f"-o {output} is a file; give a folder for the slides")
     for workbook in chosen:
         print(f"Building slides for {workbook.stem} (running the workbook)…", flush=True)
-        path = build_slides(workbook, output)
+        path = build_slides(workbook, output, live=args.live, hinge_limit=args.hinges)
         print(f"  {path}")
-    print("Open the .slides.html file in a browser; press S for the speaker view with trainer notes.")
+    print("Open the .slides.html file in a browser; press S for the speaker view with trainer notes, F for full screen.")
     return 0
 
 
@@ -439,12 +466,20 @@ def make_parser() -> argparse.ArgumentParser:
 
     slides = commands.add_parser(
         "slides", help="for trainers: reveal.js slides of a workbook, with trainer notes",
-        description="Run a workbook and turn it into reveal.js slides for a workshop, with a trainer's "
-        "note for each section (press S in the slides). Everything the slides load is copied beside them.",
+        description="Run a workbook and turn it into reveal.js slides for a workshop: every slide fits a "
+        "1280×720 or 1920×1080 screen, the module's diagnostic questions become hinge-question slides, "
+        "simulations run live in the slides, and each section has the trainer's note with its timing (press S). "
+        "Everything the slides load is copied beside them.",
     )
     slides.add_argument("module", nargs="?", help="the workbook, e.g. physics-pendulum")
     slides.add_argument("--all", action="store_true", help="slides for every workbook")
     slides.add_argument("-o", "--output", help="folder for the slides (default _build/slides)")
+    slides.add_argument("--pack", metavar="DIR",
+                        help="write the trainer's pack instead: slides, retrieval starter, worksheets, technician "
+                        "sheets and a session plan, in one folder that works offline")
+    slides.add_argument("--live", action="store_true",
+                        help="link each simulation to its classroom app (stemcpd app NAME) instead of embedding it")
+    slides.add_argument("--hinges", type=_hinge_count, metavar="N", help="at most N hinge-question slides (default: all)")
     slides.set_defaults(handler=cmd_slides)
 
     worksheet = commands.add_parser(
