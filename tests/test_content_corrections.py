@@ -183,7 +183,7 @@ KNOWN_SHOWN_ANSWER_DEFECTS: set = set()
 
 
 def shown_answer_feedback(question):
-    shown = f"{question.answer:g} {question.unit}"
+    shown = question.model_answer_shown()
     return shown, question.mark(shown)
 
 

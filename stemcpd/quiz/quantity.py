@@ -735,9 +735,11 @@ def format_figures(value: float, figures: int) -> str:
         return format_number(rounded)
     digits, point = _digits(rounded)
     digits = digits.ljust(max(1, figures), "0")
-    if point - 1 < -4 or point - 1 > 9:
-        return format_number(rounded, figures)
     sign = "-" if rounded < 0 else ""
+    if point - 1 < -4 or point - 1 > 9:  # standard form, every figure kept: "5.0e+14"
+        exponent = point - 1
+        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        return f"{sign}{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent):02d}"
     if point <= 0:
         return f"{sign}0.{'0' * -point}{digits}"
     if point >= len(digits):

@@ -241,8 +241,16 @@ class NumericQuestion:
         return f"{number} {pretty_unit(self.unit)}"
 
     def model_answer_shown(self) -> str:
-        """The model answer as feedback prints it, e.g. ``"0.1 mol/dm³"``."""
-        return f"{self.answer:g} {pretty_unit(self.unit)}"
+        """The model answer as feedback prints it, e.g. ``"0.10 mol/dm³"``: to the
+        figures the question asks for or the data justify, when the bank states them."""
+        from stemcpd.quiz.quantity import _superscript, format_figures
+
+        figures = self.sig_figs or self.precision_sig_figs
+        number = format_figures(self.answer, figures) if figures else f"{self.answer:g}"
+        mantissa, e, exponent = number.partition("e")
+        if e:  # standard form as a teacher writes it: "5.0 × 10¹⁴"
+            number = f"{mantissa} × 10{_superscript(int(exponent))}"
+        return f"{number} {pretty_unit(self.unit)}".replace(" dimensionless", "")
 
     def example_response(self) -> str:
         """A made-up response showing the expected format, e.g. ``"1.23 s"``."""

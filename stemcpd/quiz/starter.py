@@ -277,7 +277,7 @@ def _answer_html(item: StarterQuestion) -> str:
         answer = (f"<strong>Any {question.marks} of:</strong> "
                   + "; ".join(html.escape(point) for point in question.mark_scheme))
     else:
-        answer = f"<strong>{html.escape(f'{question.answer:g} {question.unit}')}</strong>"
+        answer = f"<strong>{html.escape(question.model_answer_shown())}</strong>"
     return f"<li>{answer}</li>"
 
 

@@ -90,8 +90,12 @@
     if (rounded === 0 || !isFinite(rounded)) return formatNumber(rounded);
     var found = digitsOf(rounded), digits = found[0], point = found[1];
     while (digits.length < Math.max(1, figures)) digits += "0";
-    if (point - 1 < -4 || point - 1 > 9) return formatNumber(rounded, figures);
     var sign = rounded < 0 ? "-" : "";
+    if (point - 1 < -4 || point - 1 > 9) {  // standard form, every figure kept: "5.0e+14"
+      var exponent = point - 1;
+      var mantissa = digits.charAt(0) + (digits.length > 1 ? "." + digits.slice(1) : "");
+      return sign + mantissa + "e" + (exponent >= 0 ? "+" : "-") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
     if (point <= 0) return sign + "0." + "0".repeat(-point) + digits;
     if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
     return sign + digits.slice(0, point) + "." + digits.slice(point);
