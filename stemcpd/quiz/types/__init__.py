@@ -13,7 +13,9 @@ defines ``QUESTION_TYPE``, an instance of a :class:`QuestionType` subclass:
   :meth:`QuestionType.static_data` for ``static_quiz.js``, whose engine has one
   entry per ``static_kind``, and :meth:`QuestionType.reveal_html`), the printable
   starter (:meth:`QuestionType.starter_html`, :meth:`QuestionType.starter_answer_html`),
-  GIFT (:meth:`QuestionType.to_gift`) and Moodle XML (:meth:`QuestionType.to_moodle_xml`).
+  GIFT (:meth:`QuestionType.to_gift`), Moodle XML (:meth:`QuestionType.to_moodle_xml`)
+  and the terminal (:meth:`QuestionType.console_lines`, :meth:`QuestionType.console_response`,
+  used by ``stemcpd quiz review``).
 
 Renderers never test a question's class: they ask :func:`question_type` for the
 question's type and call it. What a format cannot express raises
@@ -147,6 +149,15 @@ class QuestionType:
     def starter_answer_html(self, question: Any) -> str:
         """The printed answer key's entry."""
         raise NotImplementedError
+
+    # -------------------------------------------------------------- console
+    def console_lines(self, question: Any, shown: Any) -> list[str]:
+        """Plain-text lines printed under the prompt by ``stemcpd quiz review`` (options, steps …)."""
+        return []
+
+    def console_response(self, question: Any, shown: Any, ask: Callable[[str], str], say: Callable[[str], None]) -> object:
+        """Read a response at the terminal: ``ask(prompt)`` returns a typed line, ``say`` prints one."""
+        return ask("Your answer: ")
 
     # ------------------------------------------------------------- exchange
     def to_gift(self, question: Any) -> str:

@@ -164,3 +164,21 @@ def check_options(entry: dict, fail, single: bool) -> None:
         missing = [name for name in ("misconception", "feedback") if name not in option]
         if missing:
             fail(f"distractor option {number} has no {' or '.join(missing)}", "options", number - 1)
+
+
+def letter_indexes(text: str, order: list[int]) -> list:
+    """Letters typed at the terminal ("A C", "a,c", "AC") as item indexes in ``order``;
+    a letter beyond the list stays as typed, so marking calls it unrecognised."""
+    found: list = []
+    for character in text.upper():
+        if character.isalpha():
+            position = LETTERS.find(character)
+            found.append(order[position] if 0 <= position < len(order) else character)
+    return found
+
+
+def console_options(question) -> list[str]:
+    from stemcpd.quiz.static import display_order
+
+    return [f"  {LETTERS[position]}. {question.options[index].text}"
+            for position, index in enumerate(display_order(question))]

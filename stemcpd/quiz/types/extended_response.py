@@ -69,6 +69,24 @@ class ExtendedResponse(QuestionType):
         return [{"answer": question.model_answer, "points": everything}, {"answer": "A short answer.", "points": [0]},
                 {"answer": "", "points": everything}, [0], None]
 
+    def console_lines(self, question, shown):
+        practical = [f"  ({question.practical})"] if question.practical else []
+        return [*practical, f"  [{question.marks} marks] Write your answer; an empty line ends it."]
+
+    def console_response(self, question, shown, ask, say):
+        lines = []
+        while True:
+            line = ask("> ")
+            if not line.strip():
+                break
+            lines.append(line)
+        say("Now compare it with the mark scheme:")
+        for number, point in enumerate(question.mark_scheme, start=1):
+            say(f"  {number}. {point}")
+        typed = ask("Numbers of the points your answer makes, e.g. 1 3 (Enter for none): ")
+        points = [int(word) - 1 for word in re.findall(r"\d+", typed) if 1 <= int(word) <= len(question.mark_scheme)]
+        return {"answer": "\n".join(lines), "points": sorted(set(points))}
+
     def widget(self, question, widgets, quiz):
         answer_box = widgets.Textarea(placeholder="Write your answer here", description="Answer:",
                                       continuous_update=False, layout=widgets.Layout(width="95%", height="10em"))

@@ -38,6 +38,22 @@ class Matching(QuestionType):
         count = len(question.pairs)
         return [list(range(count)), list(reversed(range(count))), dict(question.pairs), [0] * count, [None] * count, None]
 
+    def console_lines(self, question, shown):
+        from stemcpd.quiz.static import display_order
+
+        return [f"  {LETTERS[position]}. {question.rights[index]}" for position, index in enumerate(display_order(question))]
+
+    def console_response(self, question, shown, ask, say):
+        from stemcpd.quiz.static import display_order
+        from stemcpd.quiz.types._choice import letter_indexes
+
+        order = display_order(question)
+        chosen = []
+        for left in question.lefts:
+            letters = letter_indexes(ask(f"{left}: which letter? "), order)
+            chosen.append(letters[0] if len(letters) == 1 and isinstance(letters[0], int) else None)
+        return chosen
+
     def widget(self, question, widgets, quiz):
         from stemcpd.quiz.static import display_order
 

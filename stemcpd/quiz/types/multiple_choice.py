@@ -28,6 +28,15 @@ class MultipleChoice(QuestionType):
         right = next(index for index, option in enumerate(question.options) if option.correct)
         return [right, *[index for index in range(len(question.options)) if index != right], None, "no such option"]
 
+    def console_lines(self, question, shown):
+        return _choice.console_options(question)
+
+    def console_response(self, question, shown, ask, say):
+        from stemcpd.quiz.static import display_order
+
+        chosen = _choice.letter_indexes(ask("Your answer (a letter): "), display_order(question))
+        return chosen[0] if len(chosen) == 1 else None
+
     def widget(self, question, widgets, quiz):
         return _choice.choice_widget(question, widgets, multiple=False)
 

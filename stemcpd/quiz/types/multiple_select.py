@@ -26,6 +26,14 @@ class MultipleSelect(QuestionType):
     def example_responses(self, question):
         return [list(question.correct_indexes), [0], list(range(len(question.options))), [], None]
 
+    def console_lines(self, question, shown):
+        return ["  (Tick all that apply.)", *_choice.console_options(question)]
+
+    def console_response(self, question, shown, ask, say):
+        from stemcpd.quiz.static import display_order
+
+        return _choice.letter_indexes(ask("Letters of every right option, e.g. A C: "), display_order(question))
+
     def widget(self, question, widgets, quiz):
         return _choice.choice_widget(question, widgets, multiple=True)
 

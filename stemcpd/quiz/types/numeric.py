@@ -96,6 +96,9 @@ class Numeric(QuestionType):
     def unit(self, question):
         return question.unit
 
+    def console_response(self, question, shown, ask, say):
+        return ask(f"Your answer (number and unit, e.g. {shown.example_shown()}): ")
+
     def widget(self, question, widgets, quiz):
         return numeric_widget(question, widgets)
 

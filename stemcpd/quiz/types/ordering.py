@@ -36,6 +36,17 @@ class Ordering(QuestionType):
         count = len(question.steps)
         return [list(range(count)), list(reversed(range(count))), list(question.steps), [0], None]
 
+    def console_lines(self, question, shown):
+        from stemcpd.quiz.static import display_order
+
+        return [f"  {LETTERS[position]}. {question.steps[index]}" for position, index in enumerate(display_order(question))]
+
+    def console_response(self, question, shown, ask, say):
+        from stemcpd.quiz.static import display_order
+        from stemcpd.quiz.types._choice import letter_indexes
+
+        return letter_indexes(ask("The letters in the right order, e.g. C A B: "), display_order(question))
+
     def widget(self, question, widgets, quiz):
         from stemcpd.quiz.static import display_order
 

@@ -67,6 +67,9 @@ class ParameterisedNumeric(QuestionType):
     def unit(self, question):
         return question.unit
 
+    def console_response(self, question, shown, ask, say):
+        return ask(f"Your answer (number and unit, e.g. {shown.example_shown()}): ")
+
     def widget(self, question, widgets, quiz):
         answer = numeric_widget(question, widgets)
         new_values = widgets.Button(description="New values", tooltip="Try the question with new values")
