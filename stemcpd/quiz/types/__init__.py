@@ -112,12 +112,6 @@ class QuestionType:
         """Responses a learner might give, right first (tests run them through every output)."""
         return [None]
 
-    def misconceptions(self, question: Any) -> set[str]:
-        """Misconception ids the question can diagnose (checked against the catalogue)."""
-        found = {getattr(option, "misconception", None) for option in getattr(question, "options", ())}
-        found |= {getattr(wrong, "misconception", None) for wrong in getattr(question, "wrong_answers", ())}
-        return {identifier for identifier in found if identifier}
-
     # ----------------------------------------------------------- live widget
     def widget(self, question: Any, widgets: Any, quiz: Any) -> AnswerInput:
         """The input for the live quiz; ``widgets`` is the ipywidgets module."""
