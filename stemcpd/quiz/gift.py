@@ -978,56 +978,6 @@ def _option_entries(question: MultipleChoiceQuestion | MultipleSelectQuestion, p
 
 
 def _bank_entry(question: Question, placeholders: list[Placeholder]) -> dict:
-    entry: dict = {"id": question.id}
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        entry["type"] = "multiple_choice" if isinstance(question, MultipleChoiceQuestion) else "multiple_select"
-        entry["prompt"] = question.prompt
-        entry["options"] = _option_entries(question, placeholders)
-    elif isinstance(question, NumericQuestion):
-        entry.update(type="numeric", prompt=question.prompt, answer=question.answer)
-        entry["unit"] = question.unit or UNITLESS_PLACEHOLDER
-        if not question.unit:
-            placeholders.append(Placeholder(question.id, "the answer", "unit", UNITLESS_PLACEHOLDER))
-        entry["tolerance"] = question.tolerance
-        if question.sig_figs is not None:
-            entry["sig_figs"] = question.sig_figs
-    elif isinstance(question, ShortTextQuestion):
-        entry.update(type="short_text", prompt=question.prompt, answers=list(question.answers))
-        if question.synonyms:
-            entry["synonyms"] = [list(group) for group in question.synonyms]
-        wrong_entries = []
-        for number, wrong in enumerate(question.wrong_answers, start=1):
-            where = f"wrong answer {number} {_short(wrong.text)!r}"
-            if not wrong.feedback:
-                placeholders.append(Placeholder(question.id, where, "feedback", WRONG_ANSWER_FEEDBACK_PLACEHOLDER))
-            if not wrong.misconception:
-                placeholders.append(Placeholder(question.id, where, "misconception", UNCLASSIFIED_MISCONCEPTION))
-            wrong_entries.append({
-                "text": wrong.text,
-                "feedback": wrong.feedback or WRONG_ANSWER_FEEDBACK_PLACEHOLDER,
-                "misconception": wrong.misconception or UNCLASSIFIED_MISCONCEPTION,
-            })
-        if wrong_entries:
-            entry["wrong_answers"] = wrong_entries
-        if question.explanation:
-            entry["explanation"] = question.explanation
-    elif isinstance(question, OrderingQuestion):
-        entry.update(type="ordering", prompt=question.prompt, steps=list(question.steps))
-        if question.explanation:
-            entry["explanation"] = question.explanation
-    elif isinstance(question, ParameterisedNumericQuestion):
-        entry.update(type="parameterised_numeric", prompt=question.prompt)
-        entry["variables"] = {
-            variable.name: {
-                "min": variable.minimum, "max": variable.maximum, "step": variable.step,
-                **({"unit": variable.unit} if variable.unit else {}),
-            }
-            for variable in question.variables
-        }
-        entry.update(answer_function=question.answer_function, arguments=dict(question.arguments), unit=question.unit,
-                     tolerance=question.tolerance)
-        if question.sig_figs is not None:
-            entry["sig_figs"] = question.sig_figs
-    else:
-        raise ValueError(f"{type(question).__name__} is not a stemcpd question type")
-    return entry
+    from stemcpd.quiz import types
+
+    return types.question_type(question).to_bank_entry(question, placeholders)

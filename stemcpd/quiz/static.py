@@ -20,8 +20,16 @@ The marking rules stay in Python; the browser gets their results as data:
   ``tests/browser/test_static_quiz_in_browser.py`` runs the same typed answers
   through both and requires the same verdicts. A unit pint knows but the table
   lacks (``furlong``) gets the "couldn't read the unit" message in the browser;
+* matching: one labelled drop-down per left item; each pair's share as
+  :class:`~stemcpd.quiz.questions.MatchingQuestion` marks it;
+* extended response: a text area, a "Show mark scheme" disclosure with one checkbox
+  per point, and "Record my mark": the self-assessed score is stored with the
+  attempt (response ``{"answer", "points"}``) and the model answer shown after;
 * ordering, short text and parameterised numeric questions are shown with a
   "Show answer" disclosure only.
+
+Each question's card, data and "Show answer" come from its type
+(:mod:`stemcpd.quiz.types`); the engine marks each kind with its entry in ``KINDS``.
 
 Every question also keeps its "Show answer" disclosure (the answer and the
 misconception behind each distractor, by its readable name), for teachers reading

@@ -212,3 +212,28 @@ def test_shuffled_moodle_export_does_not_put_the_answer_first_everywhere():
     first_is_right = sum(element.find("answer").get("fraction") == "100" for element in elements)
     positions = {[answer.get("fraction") for answer in element.findall("answer")].index("100") for element in elements}
     assert first_is_right < 0.5 * len(elements) and len(positions) >= 3
+
+
+def test_every_type_writes_back_a_bank_entry_that_loads(every_type_bank, tmp_path):
+    from stemcpd.quiz.gift import to_bank_yaml
+
+    draft = to_bank_yaml(list(every_type_bank), "every-type", "Every type")
+    path = tmp_path / "every-type.yaml"
+    path.write_text(draft.yaml_text, encoding="utf-8")
+    again = load_bank(path)
+    assert [types.question_type(question).name for question in again] == [
+        types.question_type(question).name for question in every_type_bank]
+    for original, copy in zip(every_type_bank, again):
+        question_type = types.question_type(original)
+        for response in question_type.example_responses(original):
+            assert question_type.mark(copy, response, 0) == question_type.mark(original, response, 0), original.id
+
+
+def test_an_imported_essay_draft_lists_its_placeholder_mark_scheme(tmp_path):
+    from stemcpd.quiz.gift import to_bank_yaml
+
+    draft = to_bank_yaml(from_gift("::Method:: Describe a method.{}"), "imported", "Imported")
+    assert any(placeholder.field == "mark_scheme" for placeholder in draft.placeholders)
+    path = tmp_path / "imported.yaml"
+    path.write_text(draft.yaml_text, encoding="utf-8")
+    assert types.question_type(load_bank(path).questions[0]).name == "extended_response"

@@ -153,6 +153,13 @@ class QuestionType:
         """Read a response at the terminal: ``ask(prompt)`` returns a typed line, ``say`` prints one."""
         return ask("Your answer: ")
 
+    # ----------------------------------------------------------- bank YAML
+    def to_bank_entry(self, question: Any, placeholders: list) -> dict:
+        """The question as a bank entry (written back by ``to_bank_yaml``, e.g. after a GIFT
+        import); a value a bank needs but the question lacks is filled in and listed in
+        ``placeholders`` (:class:`stemcpd.quiz.gift.Placeholder`)."""
+        raise NotImplementedError
+
     # ------------------------------------------------------------- exchange
     def to_gift(self, question: Any) -> str:
         """The question as one GIFT block (name, prompt and answers)."""

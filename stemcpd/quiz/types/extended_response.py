@@ -195,4 +195,16 @@ class ExtendedResponse(QuestionType):
         _text_field(element, "responsetemplate", "", html_format=True)
 
 
+    def to_bank_entry(self, question, placeholders):
+        from stemcpd.quiz.gift import ESSAY_POINT_PLACEHOLDER, Placeholder
+
+        if ESSAY_POINT_PLACEHOLDER in question.mark_scheme:
+            placeholders.append(Placeholder(question.id, "the mark scheme", "mark_scheme", ESSAY_POINT_PLACEHOLDER))
+        entry = {"id": question.id, "type": "extended_response", "prompt": question.prompt, "marks": question.marks,
+                 "mark_scheme": list(question.mark_scheme), "model_answer": question.model_answer}
+        if question.practical:
+            entry["practical"] = question.practical
+        return entry
+
+
 QUESTION_TYPE = ExtendedResponse()

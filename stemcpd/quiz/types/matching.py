@@ -141,4 +141,12 @@ class Matching(QuestionType):
             _sub(_sub(sub_question, "answer"), "text", right)
 
 
+    def to_bank_entry(self, question, placeholders):
+        entry = {"id": question.id, "type": "matching", "prompt": question.prompt,
+                 "pairs": [{"left": left, "right": right} for left, right in question.pairs]}
+        if question.explanation:
+            entry["explanation"] = question.explanation
+        return entry
+
+
 QUESTION_TYPE = Matching()

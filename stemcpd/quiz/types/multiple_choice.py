@@ -90,4 +90,11 @@ class MultipleChoice(QuestionType):
         _choice.moodle_choice(quiz, question, True, [option.score * 100 for option in question.options])
 
 
+    def to_bank_entry(self, question, placeholders):
+        from stemcpd.quiz.gift import _option_entries
+
+        return {"id": question.id, "type": self.name, "prompt": question.prompt,
+                "options": _option_entries(question, placeholders)}
+
+
 QUESTION_TYPE = MultipleChoice()

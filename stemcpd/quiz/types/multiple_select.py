@@ -67,4 +67,11 @@ class MultipleSelect(QuestionType):
         _choice.moodle_choice(quiz, question, False, multiple_select_fractions(question))
 
 
+    def to_bank_entry(self, question, placeholders):
+        from stemcpd.quiz.gift import _option_entries
+
+        return {"id": question.id, "type": self.name, "prompt": question.prompt,
+                "options": _option_entries(question, placeholders)}
+
+
 QUESTION_TYPE = MultipleSelect()

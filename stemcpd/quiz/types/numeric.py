@@ -161,4 +161,27 @@ class Numeric(QuestionType):
         _sub(element, "unitsleft", "0")
 
 
+    def to_bank_entry(self, question, placeholders):
+        from stemcpd.quiz.gift import UNCLASSIFIED_MISCONCEPTION, UNITLESS_PLACEHOLDER, Placeholder
+
+        entry = {"id": question.id, "type": "numeric", "prompt": question.prompt, "answer": question.answer,
+                 "unit": question.unit or UNITLESS_PLACEHOLDER, "tolerance": question.tolerance}
+        if not question.unit:
+            placeholders.append(Placeholder(question.id, "the answer", "unit", UNITLESS_PLACEHOLDER))
+        if question.sig_figs is not None:
+            entry["sig_figs"] = question.sig_figs
+        if question.precision_sig_figs is not None:
+            entry["precision"] = {"sig_figs": question.precision_sig_figs}
+        wrong_entries = []
+        for number, wrong in enumerate(question.wrong_answers, start=1):
+            if not wrong.misconception:
+                placeholders.append(Placeholder(question.id, f"wrong answer {number} ({wrong.value:g})", "misconception",
+                                                UNCLASSIFIED_MISCONCEPTION))
+            wrong_entries.append({"value": wrong.value, "misconception": wrong.misconception or UNCLASSIFIED_MISCONCEPTION,
+                                  "feedback": wrong.feedback})
+        if wrong_entries:
+            entry["wrong_answers"] = wrong_entries
+        return entry
+
+
 QUESTION_TYPE = Numeric()

@@ -112,4 +112,11 @@ class Ordering(QuestionType):
         raise Unsupported("ordering questions have no GIFT or standard Moodle type")
 
 
+    def to_bank_entry(self, question, placeholders):
+        entry = {"id": question.id, "type": "ordering", "prompt": question.prompt, "steps": list(question.steps)}
+        if question.explanation:
+            entry["explanation"] = question.explanation
+        return entry
+
+
 QUESTION_TYPE = Ordering()

@@ -100,4 +100,17 @@ class ParameterisedNumeric(QuestionType):
         raise Unsupported(REFUSED)
 
 
+    def to_bank_entry(self, question, placeholders):
+        entry = {"id": question.id, "type": "parameterised_numeric", "prompt": question.prompt, "variables": {
+            variable.name: {"min": variable.minimum, "max": variable.maximum, "step": variable.step,
+                            **({"unit": variable.unit} if variable.unit else {})}
+            for variable in question.variables
+        }}
+        entry.update(answer_function=question.answer_function, arguments=dict(question.arguments), unit=question.unit,
+                     tolerance=question.tolerance)
+        if question.sig_figs is not None:
+            entry["sig_figs"] = question.sig_figs
+        return entry
+
+
 QUESTION_TYPE = ParameterisedNumeric()

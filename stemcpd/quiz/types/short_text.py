@@ -85,4 +85,27 @@ class ShortText(QuestionType):
             _answer(element, "0", wrong.text.replace("*", "\\*"), wrong.feedback, html_text=False)
 
 
+    def to_bank_entry(self, question, placeholders):
+        from stemcpd.quiz.gift import (UNCLASSIFIED_MISCONCEPTION, WRONG_ANSWER_FEEDBACK_PLACEHOLDER, Placeholder,
+                                       _short)
+
+        entry = {"id": question.id, "type": "short_text", "prompt": question.prompt, "answers": list(question.answers)}
+        if question.synonyms:
+            entry["synonyms"] = [list(group) for group in question.synonyms]
+        wrong_entries = []
+        for number, wrong in enumerate(question.wrong_answers, start=1):
+            where = f"wrong answer {number} {_short(wrong.text)!r}"
+            if not wrong.feedback:
+                placeholders.append(Placeholder(question.id, where, "feedback", WRONG_ANSWER_FEEDBACK_PLACEHOLDER))
+            if not wrong.misconception:
+                placeholders.append(Placeholder(question.id, where, "misconception", UNCLASSIFIED_MISCONCEPTION))
+            wrong_entries.append({"text": wrong.text, "feedback": wrong.feedback or WRONG_ANSWER_FEEDBACK_PLACEHOLDER,
+                                  "misconception": wrong.misconception or UNCLASSIFIED_MISCONCEPTION})
+        if wrong_entries:
+            entry["wrong_answers"] = wrong_entries
+        if question.explanation:
+            entry["explanation"] = question.explanation
+        return entry
+
+
 QUESTION_TYPE = ShortText()
