@@ -139,7 +139,7 @@ def test_no_response_to_any_registered_type_raises(every_type_bank, name):
     question_type = types.question_type(question)
     examples = question_type.example_responses(question)
 
-    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(response=st.one_of(_responses, st.sampled_from(examples),
                               st.dictionaries(st.sampled_from(["answer", "points"]), _responses, max_size=2)),
            seed=st.integers(0, 2**32 - 1))
