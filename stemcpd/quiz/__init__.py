@@ -1,9 +1,9 @@
 """Formative-recall quizzes: questions as validated data, pure marking, a widget renderer.
 
 * :mod:`stemcpd.quiz.bank` loads YAML banks checked against ``schema.json``;
-* :mod:`stemcpd.quiz.questions` holds the question types and their pure
+* :mod:`stemcpd.quiz.questions` holds the question dataclasses and their pure
   ``mark(response) -> Feedback``: multiple choice, multiple select, numeric,
-  ordering and short text;
+  ordering, short text, matching and extended response;
 * :mod:`stemcpd.quiz.parameterised` holds numeric questions whose values are drawn
   afresh for each attempt and whose answers come from stemcpd's models;
 * :mod:`stemcpd.quiz.feedback` holds :class:`Feedback` and the confidence rules
@@ -15,8 +15,12 @@
 * :mod:`stemcpd.quiz.static` (:func:`to_html`) makes a bank a kernel-free quiz for
   the static book, marked in the browser; :mod:`stemcpd.quiz.markup` renders bank
   Markdown to sanitised HTML;
-* :mod:`stemcpd.quiz.progress` (:class:`ProgressStore`) records attempts in the CPD
-  record, :mod:`stemcpd.quiz.schedule` schedules retrieval with FSRS,
+* :mod:`stemcpd.quiz.types` is the registry of question types: one module per type
+  owns how it is read, checked, marked and written to every output;
+* answers are kept in the one CPD record (:class:`stemcpd.cpd.store.ProgressStore`);
+  :mod:`stemcpd.quiz.progress` exports and imports them, :mod:`stemcpd.quiz.schedule`
+  schedules retrieval with FSRS and :mod:`stemcpd.quiz.review` runs a review
+  session at the terminal (``stemcpd quiz review``),
   :mod:`stemcpd.quiz.starter` prints retrieval starters and
   :mod:`stemcpd.quiz.diagnostic` is the course's needs analysis;
 * :mod:`stemcpd.quiz.gift` and :mod:`stemcpd.quiz.moodle_xml` exchange questions with
@@ -32,9 +36,10 @@ from stemcpd.quiz.catalogue import CatalogueError, Misconception, catalogue, loa
 from stemcpd.quiz.feedback import Feedback, apply_confidence, is_confident_error
 from stemcpd.quiz.gift import GiftError, from_gift, to_gift
 from stemcpd.quiz.moodle_xml import MoodleXmlError, to_moodle_xml
-from stemcpd.quiz.progress import ProgressStore
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion, Variable
 from stemcpd.quiz.questions import (
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
@@ -52,13 +57,14 @@ __all__ = [
     "GiftError",
     "Misconception",
     "MoodleXmlError",
+    "ExtendedResponseQuestion",
+    "MatchingQuestion",
     "MultipleChoiceQuestion",
     "MultipleSelectQuestion",
     "NumericQuestion",
     "Option",
     "OrderingQuestion",
     "ParameterisedNumericQuestion",
-    "ProgressStore",
     "Question",
     "ShortTextQuestion",
     "Variable",

@@ -55,20 +55,17 @@ if TYPE_CHECKING:  # imported when validating: importing jsonschema takes about 
     import jsonschema
 import yaml
 
-from stemcpd.quiz.parameterised import AnswerFunctionError, ParameterisedNumericQuestion, Variable
+from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
     ExtendedResponseQuestion,
     MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
-    NumericWrongAnswer,
-    Option,
     OrderingQuestion,
     ShortTextQuestion,
-    WrongAnswer,
 )
-from stemcpd.quiz.units import ResponseParseError, parse_unit
+from stemcpd.quiz.types import by_name
 
 Question = (
     MultipleChoiceQuestion
@@ -80,6 +77,7 @@ Question = (
     | MatchingQuestion
     | ExtendedResponseQuestion
 )
+"""Any registered question type's question (see :mod:`stemcpd.quiz.types`)."""
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -489,176 +487,8 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
             fail(f"duplicate id (first used on line {first_line_of_id[question_id]})", "id")
         first_line_of_id[question_id] = id_line
 
-        kind = question["type"]
-        if kind in ("multiple_choice", "multiple_select"):
-            options = question["options"]
-            correct_count = sum(option.get("correct", False) for option in options)
-            if kind == "multiple_choice" and correct_count != 1:
-                fail(f"needs exactly one correct option, found {correct_count}", "options")
-            if kind == "multiple_select" and correct_count == 0:
-                fail("needs at least one correct option, found 0", "options")
-            seen_texts: set[str] = set()
-            for number, option in enumerate(options, start=1):
-                if option["text"].strip() in seen_texts:
-                    fail(f"option {number} repeats the text of an earlier option", "options", number - 1)
-                seen_texts.add(option["text"].strip())
-                if "credit" in option:
-                    if kind != "multiple_choice":
-                        fail(f"option {number} has 'credit', which only a multiple_choice option can carry "
-                             "(a multiple_select question gives partial credit by itself)", "options", number - 1, "credit")
-                    if option.get("correct", False):
-                        fail(f"option {number} is correct, so it already earns full credit; remove 'credit'",
-                             "options", number - 1, "credit")
-                    if not 0 < option["credit"] < 100:
-                        fail(f"option {number} credit must be between 0 and 100 (a percentage), "
-                             f"not {option['credit']!r}", "options", number - 1, "credit")
-                if option.get("correct", False):
-                    if kind == "multiple_select" and "feedback" not in option:
-                        fail(f"right option {number} has no feedback (said when a learner misses it)",
-                             "options", number - 1)
-                    continue
-                missing = [name for name in ("misconception", "feedback") if name not in option]
-                if missing:
-                    fail(f"distractor option {number} has no {' or '.join(missing)}", "options", number - 1)
-        elif kind == "ordering":
-            seen_steps: dict[str, int] = {}
-            for number, step in enumerate(question["steps"], start=1):
-                if step.strip() in seen_steps:
-                    fail(f"step {number} repeats step {seen_steps[step.strip()]}", "steps", number - 1)
-                seen_steps[step.strip()] = number
-        elif kind == "short_text":
-            _check_short_text(question, fail)
-        elif kind == "matching":
-            for side in ("left", "right"):
-                seen_sides: dict[str, int] = {}
-                for number, pair in enumerate(question["pairs"], start=1):
-                    text = pair[side].strip()
-                    if text in seen_sides:
-                        fail(f"pair {number} repeats the {side} item of pair {seen_sides[text]}; "
-                             f"every {side} item must be different", "pairs", number - 1, side)
-                    seen_sides[text] = number
-        elif kind == "extended_response":
-            scheme = question["mark_scheme"]
-            if len(scheme) < question["marks"]:
-                fail(f"mark_scheme has {len(scheme)} point(s) for {question['marks']} marks; "
-                     "give at least one point per mark", "mark_scheme")
-            seen_points: dict[str, int] = {}
-            for number, point in enumerate(scheme, start=1):
-                if point.strip() in seen_points:
-                    fail(f"mark_scheme point {number} repeats point {seen_points[point.strip()]}", "mark_scheme", number - 1)
-                seen_points[point.strip()] = number
-        elif kind == "parameterised_numeric":
-            _check_parameterised(question, fail)
-        else:
-            if not math.isfinite(question["answer"]):
-                fail(f"answer must be a finite number, not {question['answer']!r}", "answer")
-            try:
-                parse_unit(question["unit"])
-            except ResponseParseError:
-                fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
-            _check_numeric_wrong_answers(question, fail)
-
-
-def _numeric_question(entry: dict, topic: str) -> NumericQuestion:
-    return NumericQuestion(
-        entry["id"],
-        entry["prompt"],
-        float(entry["answer"]),
-        entry["unit"],
-        entry["tolerance"],
-        entry.get("sig_figs"),
-        topic,
-        tuple(
-            NumericWrongAnswer(float(wrong["value"]), wrong["misconception"], wrong["feedback"])
-            for wrong in entry.get("wrong_answers", ())
-        ),
-        entry.get("precision", {}).get("sig_figs"),
-    )
-
-
-def _check_numeric_wrong_answers(question: dict, fail: Callable[..., NoReturn]) -> None:
-    seen: dict[float, int] = {}
-    for number, wrong in enumerate(question.get("wrong_answers", ()), start=1):
-        if not math.isfinite(wrong["value"]):
-            fail(f"wrong answer {number} value must be a finite number, not {wrong['value']!r}",
-                 "wrong_answers", number - 1, "value")
-        if wrong["value"] in seen:
-            fail(f"wrong answer {number} repeats the value of wrong answer {seen[wrong['value']]}",
-                 "wrong_answers", number - 1, "value")
-        seen[wrong["value"]] = number
-        try:
-            _numeric_question({**question, "wrong_answers": [wrong]}, "")
-        except ValueError as error:
-            problem = str(error).split(": ", 1)[-1].replace("wrong answer 1 ", f"wrong answer {number} ")
-            fail(problem, "wrong_answers", number - 1, "value")
-
-
-def _short_text_question(entry: dict, topic: str) -> ShortTextQuestion:
-    return ShortTextQuestion(
-        entry["id"],
-        entry["prompt"],
-        tuple(entry["answers"]),
-        tuple(tuple(group) for group in entry.get("synonyms", ())),
-        tuple(
-            WrongAnswer(wrong["text"], wrong["feedback"], wrong["misconception"])
-            for wrong in entry.get("wrong_answers", ())
-        ),
-        entry.get("explanation", ""),
-        topic,
-    )
-
-
-def _check_short_text(question: dict, fail: Callable[..., NoReturn]) -> None:
-    try:
-        built = _short_text_question(question, "")
-    except ValueError as error:
-        fail(str(error).split(": ", 1)[-1], "answers")
-    seen: dict[str, int] = {}
-    for number, wrong in enumerate(built.wrong_answers, start=1):
-        canonical = built.canonical(wrong.text)
-        if canonical in seen:
-            fail(f"wrong answer {number} matches wrong answer {seen[canonical]}", "wrong_answers", number - 1)
-        seen[canonical] = number
-
-
-def _parameterised_question(entry: dict, topic: str) -> ParameterisedNumericQuestion:
-    variables = tuple(
-        Variable(name, spec["min"], spec["max"], spec["step"], spec.get("unit", ""))
-        for name, spec in entry["variables"].items()
-    )
-    return ParameterisedNumericQuestion(
-        entry["id"],
-        entry["prompt"],
-        variables,
-        entry["answer_function"],
-        tuple(entry["arguments"].items()),
-        entry["unit"],
-        entry["tolerance"],
-        entry.get("sig_figs"),
-        topic,
-    )
-
-
-def _check_parameterised(question: dict, fail: Callable[..., NoReturn]) -> None:
-    try:
-        parse_unit(question["unit"])
-    except ResponseParseError:
-        fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
-    for name, spec in question["variables"].items():
-        try:
-            Variable(name, spec["min"], spec["max"], spec["step"], spec.get("unit", ""))
-        except ValueError as error:
-            fail(str(error), "variables", name)
-    for argument, value in question["arguments"].items():
-        if isinstance(value, str) and value not in question["variables"]:
-            fail(f"argument {argument!r} names {value!r}, which is not a variable", "arguments", argument)
-    try:
-        _parameterised_question(question, "")
-    except AnswerFunctionError as error:
-        fail(str(error), "answer_function")
-    except ValueError as error:
-        where = "answer_function" if "failed for" in str(error) or "gave" in str(error) else "prompt"
-        fail(str(error).split(": ", 1)[-1], where)
+        # Every rule beyond the schema belongs to the question's type (stemcpd.quiz.types).
+        by_name(question["type"]).check(question, fail)
 
 
 def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
@@ -666,43 +496,7 @@ def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
     questions = []
     for index, entry in enumerate(data["questions"]):
         try:
-            if entry["type"] == "multiple_choice":
-                options = tuple(
-                    Option(
-                        text=option["text"],
-                        correct=option.get("correct", False),
-                        feedback=option.get("feedback", ""),
-                        misconception=option.get("misconception"),
-                        credit=option.get("credit"),
-                    )
-                    for option in entry["options"]
-                )
-                questions.append(MultipleChoiceQuestion(entry["id"], entry["prompt"], options, topic))
-            elif entry["type"] == "multiple_select":
-                options = tuple(
-                    Option(option["text"], option.get("correct", False), option.get("feedback", ""),
-                           option.get("misconception"))
-                    for option in entry["options"]
-                )
-                questions.append(MultipleSelectQuestion(entry["id"], entry["prompt"], options, topic))
-            elif entry["type"] == "ordering":
-                questions.append(
-                    OrderingQuestion(entry["id"], entry["prompt"], tuple(entry["steps"]), entry.get("explanation", ""), topic)
-                )
-            elif entry["type"] == "short_text":
-                questions.append(_short_text_question(entry, topic))
-            elif entry["type"] == "parameterised_numeric":
-                questions.append(_parameterised_question(entry, topic))
-            elif entry["type"] == "matching":
-                questions.append(MatchingQuestion(
-                    entry["id"], entry["prompt"], tuple((pair["left"], pair["right"]) for pair in entry["pairs"]),
-                    entry.get("explanation", ""), topic))
-            elif entry["type"] == "extended_response":
-                questions.append(ExtendedResponseQuestion(
-                    entry["id"], entry["prompt"], entry["marks"], tuple(entry["mark_scheme"]), entry["model_answer"],
-                    entry.get("practical", ""), topic))
-            else:
-                questions.append(_numeric_question(entry, topic))
+            questions.append(by_name(entry["type"]).read(entry, topic))
         except ValueError as error:  # a rule the checks above missed; still point at the question
             _, line = _find_node(root, ["questions", index])
             raise BankError(path, str(error), line, entry["id"], index + 1) from None

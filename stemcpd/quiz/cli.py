@@ -1,4 +1,6 @@
-"""Command-line functions for question banks: ``stemcpd quiz validate`` and ``stemcpd quiz starter``.
+"""Command-line functions for question banks: ``stemcpd quiz validate``, ``stemcpd quiz starter``,
+``stemcpd quiz review`` and ``stemcpd quiz progress export|import`` (the last two call
+:mod:`stemcpd.quiz.review` and :mod:`stemcpd.quiz.progress`).
 
 The functions here do the work and return plain values, so they are tested
 without a shell; :func:`add_quiz_commands` registers them on the ``stemcpd``
@@ -35,7 +37,7 @@ from typing import Any
 
 import yaml
 
-from stemcpd.quiz.bank import BankError, load_bank, safe_yaml_load
+from stemcpd.quiz.bank import BankError, load_bank, packaged_bank_names, safe_yaml_load
 
 G_IN_QUESTIONS_N_PER_KG = 9.81
 
@@ -266,7 +268,7 @@ def add_quiz_commands(subparsers: Any) -> argparse.ArgumentParser:
     Returns:
         The ``quiz`` parser.
     """
-    quiz = subparsers.add_parser("quiz", help="check question banks; make retrieval starters")
+    quiz = subparsers.add_parser("quiz", help="check question banks; make retrieval starters; review what is due")
     commands = quiz.add_subparsers(dest="quiz_command", metavar="COMMAND", required=True)
 
     validate_parser = commands.add_parser(
@@ -286,4 +288,62 @@ def add_quiz_commands(subparsers: Any) -> argparse.ArgumentParser:
     starter_parser.add_argument("--count", type=int, default=5, help="number of questions (default 5)")
     starter_parser.add_argument("--title", default="Retrieval starter", help="page heading")
     starter_parser.set_defaults(handler=_cmd_starter)
+    add_review_commands(commands)
     return quiz
+
+
+# --- stemcpd quiz review | progress export | progress import (stemcpd.quiz.review, stemcpd.quiz.progress)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from stemcpd.cpd.store import ProgressStore
+    from stemcpd.quiz.review import run_review
+
+    unknown = [name for name in args.bank or () if name not in packaged_bank_names()]
+    if unknown:
+        print(f"error: no packaged bank {unknown[0]!r}; available: {', '.join(packaged_bank_names())}", file=sys.stderr)
+        return 2
+    with (ProgressStore(args.store) if args.store else ProgressStore()) as store:
+        run_review(store, size=args.size, new=args.new, seed=args.seed, banks=args.bank)
+    return 0
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from stemcpd.cpd.store import ProgressStore
+    from stemcpd.quiz.progress import ImportFormatError, export_attempts, import_attempts
+
+    with (ProgressStore(args.store) if args.store else ProgressStore()) as store:
+        try:
+            if args.direction == "export":
+                count = export_attempts(store, args.file, args.bank)
+                print(f"Wrote {count} quiz answer(s) to {args.file}")
+            else:
+                result = import_attempts(store, args.file)
+                print(f"Added {result.attempts_added} quiz answer(s); {result.attempts_already_present} were already "
+                      f"in the record at {store.path}")
+        except ImportFormatError as error:
+            print(f"error: {error} (nothing was added)", file=sys.stderr)
+            return 2
+        except OSError as error:
+            print(f"error: cannot {'write' if args.direction == 'export' else 'read'} {args.file}: "
+                  f"{error.strerror or error}", file=sys.stderr)
+            return 2
+    return 0
+
+
+def add_review_commands(commands: Any) -> None:
+    """Register ``quiz review`` and ``quiz progress export|import`` on the ``quiz`` subparsers."""
+    review = commands.add_parser("review", help="answer the questions due for spaced review (FSRS), mixed across modules")
+    review.add_argument("--size", type=int, default=10, help="most due questions in the session (default 10)")
+    review.add_argument("--new", type=int, default=0, help="also this many questions not yet answered (default 0; "
+                        "3 when nothing has been answered yet)")
+    review.add_argument("--bank", action="append", metavar="BANK", help="only this bank (repeatable)")
+    review.add_argument("--seed", type=int, help="repeatable choice of questions and values")
+    review.add_argument("--store", metavar="FILE", help="CPD record file (default: the usual one)")
+    review.set_defaults(handler=_cmd_review)
+    progress = commands.add_parser("progress", help="move quiz answers between machines (JSON)")
+    progress.add_argument("direction", choices=("export", "import"), help="export to FILE or import from it")
+    progress.add_argument("file", metavar="FILE", help="JSON file of quiz answers")
+    progress.add_argument("--bank", metavar="BANK", help="export only this bank's answers")
+    progress.add_argument("--store", metavar="FILE", help="CPD record file (default: the usual one)")
+    progress.set_defaults(handler=_cmd_progress)

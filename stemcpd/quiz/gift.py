@@ -20,15 +20,23 @@ Import (:func:`from_gift`, or :func:`read_gift` for the notes too):
   :class:`WrongAnswer`);
 * ``{#3.14:0.01}`` (tolerance) and ``{#1..5}`` (range: answer 3, absolute tolerance
   2) → :class:`NumericQuestion`;
+* ``{=left -> right …}`` (at least three pairs) → :class:`MatchingQuestion`;
+* ``{~wrong =right ~%50%nearly}``: a weighted option in a single-answer question is
+  partial ``credit`` (:class:`Option`);
+* ``{}`` (essay) → :class:`ExtendedResponseQuestion`: the mark scheme and model
+  answer stemcpd writes into the general feedback are read back; an essay without
+  them gets a one-point placeholder mark scheme (noted, and listed by
+  :func:`to_bank_yaml`) for the teacher to write;
+* 0 % numerical answers with feedback → the question's diagnosed wrong answers;
 * ``####general feedback`` → appended to every option's feedback (Moodle shows it
   whatever was chosen), or a short-text question's explanation;
 * "missing word" questions (text after the braces) keep a ``_____`` blank where
   the braces were, as Moodle shows them.
 
 What stemcpd cannot hold raises :class:`GiftError` naming the question (its name,
-or its first words) and the line it starts on: matching (``{=a -> 1}``), essay
-(``{}``), description items (no braces), single-answer multiple choice with
-partial credit or more than one ``=`` answer, numerical questions with more or
+or its first words) and the line it starts on: description items (no braces),
+single-answer multiple choice with more than one ``=`` answer, matching with fewer
+than three pairs, numerical questions with more or
 fewer than one full-credit answer, and text that still looks like HTML once
 converted. Dropped parts that change no mark's rightness are listed in
 :attr:`GiftImport.notes` instead: partial-credit numerical and short answers,
@@ -52,10 +60,12 @@ once and then complete: each missing misconception becomes
 sentence, and every such placeholder is listed in the returned
 :class:`BankDraft`, so nothing is invented silently.
 
-Export (:func:`to_gift`): multiple choice (a "True"/"False" pair as GIFT
-true/false), multiple select (each right option ``100/n`` %, each wrong one
+Export (:func:`to_gift`) asks each question's type (:mod:`stemcpd.quiz.types`)
+for its GIFT block: multiple choice (a "True"/"False" pair as GIFT true/false,
+partial credit as weights), matching, extended response (an essay whose general
+feedback carries the mark scheme and model answer), multiple select (each right option ``100/n`` %, each wrong one
 ``-100/n`` %, which is stemcpd's own marking rule), numeric (absolute tolerance
-in the question's unit), short text (synonyms expanded into accepted answers).
+in the question's unit; listed wrong answers as 0 % answers with feedback), short text (synonyms expanded into accepted answers).
 Ordering questions (GIFT has no ordering type) and parameterised questions (GIFT
 cannot draw new values) raise :class:`GiftError`; export one fixed attempt of a
 parameterised question with ``to_gift([question.instance(seed)])``, or pass
@@ -81,6 +91,7 @@ from stemcpd.quiz.questions import (
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
+    NumericWrongAnswer,
     Option,
     OrderingQuestion,
     ShortTextQuestion,
@@ -459,19 +470,16 @@ def _read_question(
     general = _plain(general_feedback, text_format, context, "general feedback")
     question_id = _unique_id(_slug(name or "") or f"q{number}", used_ids)
 
-    if answer_text == "":
-        raise context.error("is an essay question ({}); stemcpd has no essay type")
     notes: list[str] = []
     try:
-        if answer_text.startswith("#"):
+        if answer_text == "":
+            question = _essay(question_id, prompt, general, topic, context, notes)
+        elif answer_text.startswith("#"):
             question = _numerical(question_id, prompt, answer_text[1:], text_format, general, topic, context, notes)
         elif "~" in answer_text:
             question = _multiple_choice(question_id, prompt, answer_text, text_format, general, topic, context, notes)
         elif "=" in answer_text and "->" in answer_text:
-            raise context.error(
-                "is a matching question ({=a -> 1 …}); stemcpd has no matching type "
-                "(write it as several multiple-choice questions)"
-            )
+            question = _matching(question_id, prompt, answer_text, text_format, general, topic, context)
         elif answer_text.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
             question = _true_false(question_id, prompt, answer_text, text_format, general, topic, context)
         else:
@@ -538,6 +546,45 @@ def _multiple_choice(
             "stemcpd scores (right options ticked − wrong options ticked) ÷ right options"
         ))
     return MultipleSelectQuestion(question_id, prompt, tuple(options), topic)
+
+
+def _matching(
+    question_id: str, prompt: str, answer_text: str, text_format: str, general: str, topic: str, context: _Context
+) -> MatchingQuestion:
+    pairs = []
+    for piece in _answer_pieces(answer_text):
+        left, arrow, right = piece.partition("->")
+        if not arrow:
+            raise context.error(f"matching answer {_restore(piece).strip()!r} has no '->' between its two items")
+        left_plain = _plain(left, text_format, context, "matching item")
+        right_plain = _plain(right, text_format, context, "matching item")
+        if not left_plain:
+            raise context.error(f"matching answer '-> {right_plain}' has no left item; stemcpd matches every right item "
+                                "to one left item (no extra distractors)")
+        if not right_plain:
+            raise context.error(f"matching item {left_plain!r} has nothing to match")
+        pairs.append((left_plain, right_plain))
+    if len(pairs) < 3:
+        raise context.error(f"is a matching question with {len(pairs)} pair(s); Moodle and stemcpd need at least 3")
+    return MatchingQuestion(question_id, prompt, tuple(pairs), general, topic)
+
+
+ESSAY_POINT_PLACEHOLDER = "TO WRITE: a mark-scheme point (the GIFT essay had none)"
+"""The mark-scheme point an imported essay without one gets, listed by :func:`to_bank_yaml`."""
+
+
+def _essay(question_id: str, prompt: str, general: str, topic: str, context: _Context,
+           notes: list[str]) -> ExtendedResponseQuestion:
+    from stemcpd.quiz.types.extended_response import read_general_feedback
+
+    written = read_general_feedback(general) if general else None
+    if written is not None:
+        return ExtendedResponseQuestion(question_id, prompt, written["marks"], written["mark_scheme"],
+                                        written["model_answer"], written["practical"], topic)
+    notes.append(context.note("an essay has no mark scheme in GIFT; a placeholder point was written for a teacher "
+                              "to replace"))
+    return ExtendedResponseQuestion(question_id, prompt, 1, (ESSAY_POINT_PLACEHOLDER,),
+                                    general or "TO WRITE: a model answer", "", topic)
 
 
 def _true_false(
@@ -613,11 +660,20 @@ def _numerical(
     if "~" in answer_text:
         answer_text, wrong_feedback = answer_text.split("~", 1)
     full_credit: list[tuple[float, float]] = []
+    wrong_answers: list[NumericWrongAnswer] = []
     dropped_feedback = bool(_plain(wrong_feedback.partition("#")[2], text_format, context, "feedback")) or bool(general)
     for piece in _answer_pieces(answer_text):
         weight, body = _weighted(piece, _FULL_CREDIT)
         value_text, _, feedback = body.partition("#")
-        dropped_feedback = dropped_feedback or bool(_plain(feedback, text_format, context, "feedback"))
+        feedback_plain = _plain(feedback, text_format, context, "feedback")
+        if weight <= 0 and feedback_plain:
+            # A 0 % answer with feedback is a diagnosed wrong answer (its own tolerance is not kept:
+            # stemcpd reads a wrong answer with the question's tolerance).
+            value_plain = _restore(value_text).strip().split(":", 1)[0]
+            if ".." not in value_plain:
+                wrong_answers.append(NumericWrongAnswer(_number(value_plain, context, "wrong answer"), None, feedback_plain))
+                continue
+        dropped_feedback = dropped_feedback or bool(feedback_plain)
         value_text = _restore(value_text).strip()
         if value_text.find("..") > 0:
             low_text, high_text = value_text.split("..", 1)
@@ -647,7 +703,7 @@ def _numerical(
         notes.append(context.note("numerical feedback was dropped; stemcpd writes its own feedback for numbers"))
     answer, tolerance = full_credit[0]
     prompt, unit, sig_figs = _read_unit_sentence(prompt)
-    return NumericQuestion(question_id, prompt, answer, unit, tolerance, sig_figs, topic)
+    return NumericQuestion(question_id, prompt, answer, unit, tolerance, sig_figs, topic, tuple(wrong_answers))
 
 
 def _read_unit_sentence(prompt: str) -> tuple[str, str, int | None]:
@@ -738,18 +794,17 @@ def accepted_phrasings(question: ShortTextQuestion) -> list[str]:
 
 
 def unsupported_reason(question: object) -> str | None:
-    """Why a question has no GIFT or Moodle XML form, or None if it has one."""
-    if isinstance(question, OrderingQuestion):
-        return "ordering questions have no GIFT or standard Moodle type"
-    if isinstance(question, (MatchingQuestion, ExtendedResponseQuestion)):
-        return f"{type(question).__name__} export is not written yet"
-    if isinstance(question, ParameterisedNumericQuestion):
-        return (
-            "parameterised questions draw new values for each attempt, which GIFT and Moodle numerical "
-            "questions cannot; export one attempt with question.instance(seed)"
-        )
-    if not isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion, ShortTextQuestion)):
+    """Why a question has no GIFT form, or None if it has one (its type's :meth:`to_gift` decides)."""
+    from stemcpd.quiz import types
+
+    try:
+        types.question_type(question).to_gift(question)
+    except TypeError:
         return f"{type(question).__name__} is not a stemcpd question type"
+    except types.Unsupported as error:
+        return str(error)
+    except ValueError:
+        return None  # exportable in kind; the problem is reported by to_gift with the question's name
     return None
 
 
@@ -762,55 +817,15 @@ def _escape(text: str, after_marker: bool = False) -> str:
     return f"[plain]{text}" if text.startswith("[") and not after_marker else text
 
 
+def gift_header(question: Question) -> str:
+    """``::id::[plain]prompt``: a question's GIFT name and text, escaped."""
+    return f"::{_escape(question.id)}::[plain]{_escape(question.prompt, after_marker=True)}"
+
+
 def _gift_question(question: Question) -> str:
-    header = f"::{_escape(question.id)}::"
-    if isinstance(question, NumericQuestion):
-        body = (
-            f"{{#{format_number(question.answer)}:{format_number(tolerance_for_export(question))}}}"
-        )
-        return f"{header}[plain]{_escape(numeric_prompt(question), after_marker=True)}{body}"
-    prompt = f"{header}[plain]{_escape(question.prompt, after_marker=True)}"
-    if isinstance(question, MultipleChoiceQuestion):
-        texts = tuple(option.text for option in question.options)
-        if texts == TRUE_FALSE_TEXTS:
-            is_true = question.options[0].correct
-            right, wrong = (question.options[0], question.options[1]) if is_true else (question.options[1], question.options[0])
-            answer = "TRUE" if is_true else "FALSE"
-            feedback = ""
-            if wrong.feedback or right.feedback:
-                feedback = f"#{_escape(wrong.feedback)}"
-            if right.feedback:
-                feedback += f"#{_escape(right.feedback)}"
-            return f"{prompt}{{{answer}{feedback}}}"
-        lines = []
-        for option in question.options:
-            if option.correct:
-                marker = "="
-            elif option.credit:
-                marker = f"~%{format_fraction(option.credit)}%"
-            else:
-                marker = "~%0%" if option.text.startswith("%") else "~"
-            lines.append(f"\t{marker}{_escape(option.text)}{_feedback(option.feedback)}")
-        return prompt + "{\n" + "\n".join(lines) + "\n}"
-    if isinstance(question, MultipleSelectQuestion):
-        lines = [
-            f"\t~%{format_fraction(fraction)}%{_escape(option.text)}{_feedback(option.feedback)}"
-            for option, fraction in zip(question.options, multiple_select_fractions(question))
-        ]
-        return prompt + "{\n" + "\n".join(lines) + "\n}"
-    # ShortTextQuestion
-    texts = [question.prompt, question.explanation, *(wrong.feedback for wrong in question.wrong_answers)]
-    phrasings = accepted_phrasings(question)
-    if any("->" in text for text in [*texts, *phrasings, *(wrong.text for wrong in question.wrong_answers)]):
-        raise GiftError("contains '->', which Moodle would read as a matching question", question.id)
-    lines = [f"\t={'%100%' if text.startswith('%') else ''}{_escape(text.replace('*', chr(92) + '*'))}" for text in phrasings]
-    lines += [
-        f"\t=%0%{_escape(wrong.text.replace('*', chr(92) + '*'))}{_feedback(wrong.feedback)}"
-        for wrong in question.wrong_answers
-    ]
-    if question.explanation:
-        lines.append(f"\t####{_escape(question.explanation)}")
-    return prompt + "{\n" + "\n".join(lines) + "\n}"
+    from stemcpd.quiz import types
+
+    return types.question_type(question).to_gift(question)
 
 
 def _feedback(text: str) -> str:
@@ -963,56 +978,6 @@ def _option_entries(question: MultipleChoiceQuestion | MultipleSelectQuestion, p
 
 
 def _bank_entry(question: Question, placeholders: list[Placeholder]) -> dict:
-    entry: dict = {"id": question.id}
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        entry["type"] = "multiple_choice" if isinstance(question, MultipleChoiceQuestion) else "multiple_select"
-        entry["prompt"] = question.prompt
-        entry["options"] = _option_entries(question, placeholders)
-    elif isinstance(question, NumericQuestion):
-        entry.update(type="numeric", prompt=question.prompt, answer=question.answer)
-        entry["unit"] = question.unit or UNITLESS_PLACEHOLDER
-        if not question.unit:
-            placeholders.append(Placeholder(question.id, "the answer", "unit", UNITLESS_PLACEHOLDER))
-        entry["tolerance"] = question.tolerance
-        if question.sig_figs is not None:
-            entry["sig_figs"] = question.sig_figs
-    elif isinstance(question, ShortTextQuestion):
-        entry.update(type="short_text", prompt=question.prompt, answers=list(question.answers))
-        if question.synonyms:
-            entry["synonyms"] = [list(group) for group in question.synonyms]
-        wrong_entries = []
-        for number, wrong in enumerate(question.wrong_answers, start=1):
-            where = f"wrong answer {number} {_short(wrong.text)!r}"
-            if not wrong.feedback:
-                placeholders.append(Placeholder(question.id, where, "feedback", WRONG_ANSWER_FEEDBACK_PLACEHOLDER))
-            if not wrong.misconception:
-                placeholders.append(Placeholder(question.id, where, "misconception", UNCLASSIFIED_MISCONCEPTION))
-            wrong_entries.append({
-                "text": wrong.text,
-                "feedback": wrong.feedback or WRONG_ANSWER_FEEDBACK_PLACEHOLDER,
-                "misconception": wrong.misconception or UNCLASSIFIED_MISCONCEPTION,
-            })
-        if wrong_entries:
-            entry["wrong_answers"] = wrong_entries
-        if question.explanation:
-            entry["explanation"] = question.explanation
-    elif isinstance(question, OrderingQuestion):
-        entry.update(type="ordering", prompt=question.prompt, steps=list(question.steps))
-        if question.explanation:
-            entry["explanation"] = question.explanation
-    elif isinstance(question, ParameterisedNumericQuestion):
-        entry.update(type="parameterised_numeric", prompt=question.prompt)
-        entry["variables"] = {
-            variable.name: {
-                "min": variable.minimum, "max": variable.maximum, "step": variable.step,
-                **({"unit": variable.unit} if variable.unit else {}),
-            }
-            for variable in question.variables
-        }
-        entry.update(answer_function=question.answer_function, arguments=dict(question.arguments), unit=question.unit,
-                     tolerance=question.tolerance)
-        if question.sig_figs is not None:
-            entry["sig_figs"] = question.sig_figs
-    else:
-        raise ValueError(f"{type(question).__name__} is not a stemcpd question type")
-    return entry
+    from stemcpd.quiz import types
+
+    return types.question_type(question).to_bank_entry(question, placeholders)

@@ -5,10 +5,14 @@ importer reads, built with :mod:`xml.etree.ElementTree` so every character is
 escaped. stemcpd text is plain: it is HTML-escaped (line breaks become ``<br>``)
 before going into ``format="html"`` fields, so bank text is never taken as HTML.
 
-Type by type:
+Each question's type (:mod:`stemcpd.quiz.types`) writes its own element. Type by type:
 
-* multiple choice → ``multichoice`` with ``<single>true</single>`` (fractions 100
-  and 0); an option pair "True"/"False" → ``truefalse``;
+* multiple choice → ``multichoice`` with ``<single>true</single>`` (fractions 100,
+  a partial-credit option's own percentage, and 0); an option pair "True"/"False"
+  → ``truefalse``. Choice and matching questions are written with
+  ``<shuffleanswers>true</shuffleanswers>`` and their options already in the
+  quiz's seeded shuffle (:func:`stemcpd.quiz.static.display_order`): banks list the
+  right option first, so as written every answer would be (a);
 * multiple select → ``multichoice`` with ``<single>false</single>``, each right
   option ``100/n`` % and each wrong one ``-100/n`` %, which is stemcpd's own rule
   (right ticked − wrong ticked) ÷ right, clipped to 0…1 as Moodle does;
@@ -16,7 +20,10 @@ Type by type:
   tolerance computed from a relative one, the unit in ``<units>`` with multiplier 1,
   graded with a 0.5 penalty when missing (stemcpd gives 0.5 for a number without
   its unit); significant figures, which Moodle does not mark, are asked for in
-  the prompt;
+  the prompt; listed wrong answers are 0 % answers with their feedback;
+* matching → ``match``, one ``<subquestion>`` per pair;
+* extended response → ``essay`` (graded out of its marks by a person), the mark
+  scheme as ``<graderinfo>`` and the model answer as general feedback;
 * short text → ``shortanswer`` (case-insensitive, synonyms expanded into accepted
   answers, wrong answers with feedback at fraction 0). Moodle compares the
   text exactly apart from case, so it is stricter than stemcpd about spaces
@@ -35,21 +42,8 @@ import html
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 
-from stemcpd.quiz.gift import (
-    TRUE_FALSE_TEXTS,
-    Question,
-    accepted_phrasings,
-    format_fraction,
-    format_number,
-    multiple_select_fractions,
-    tolerance_for_export,
-    unsupported_reason,
-)
-from stemcpd.quiz.questions import (
-    MultipleChoiceQuestion,
-    MultipleSelectQuestion,
-    NumericQuestion,
-)
+from stemcpd.quiz import types
+from stemcpd.quiz.gift import Question
 
 MISSING_UNIT_PENALTY = 0.5
 """Fraction of the mark lost for a number without its unit, as stemcpd marks it."""
@@ -107,58 +101,6 @@ def _common(quiz: ElementTree.Element, kind: str, question: Question, prompt: st
     return element
 
 
-def _add_question(quiz: ElementTree.Element, question: Question) -> None:
-    if isinstance(question, MultipleChoiceQuestion) and tuple(o.text for o in question.options) == TRUE_FALSE_TEXTS:
-        element = _common(quiz, "truefalse", question, question.prompt)
-        for option in question.options:
-            _answer(element, "100" if option.correct else "0", option.text.lower(), option.feedback, html_text=False)
-    elif isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        single = isinstance(question, MultipleChoiceQuestion)
-        element = _common(quiz, "multichoice", question, question.prompt)
-        _sub(element, "single", "true" if single else "false")
-        _sub(element, "shuffleanswers", "false")  # stemcpd shows options in the bank's order
-        _sub(element, "answernumbering", "abc")
-        if single:
-            fractions = [option.score * 100 for option in question.options]
-        else:
-            fractions = multiple_select_fractions(question)
-        for option, fraction in zip(question.options, fractions):
-            _answer(element, format_fraction(fraction), option.text, option.feedback)
-        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
-            _text_field(element, tag, "")
-        if not single:
-            _sub(element, "shownumcorrect")
-    elif isinstance(question, NumericQuestion):
-        prompt = question.prompt
-        if question.sig_figs:
-            plural = "s" if question.sig_figs > 1 else ""
-            prompt += f" Give your answer to {question.sig_figs} significant figure{plural}."
-        element = _common(quiz, "numerical", question, prompt)
-        answer = _answer(element, "100", format_number(question.answer), "", html_text=False)
-        _sub(answer, "tolerance", format_number(tolerance_for_export(question)))
-        if question.unit:
-            units = _sub(element, "units")
-            unit = _sub(units, "unit")
-            _sub(unit, "multiplier", "1")
-            _sub(unit, "unit_name", question.unit)
-            _sub(element, "unitgradingtype", "1")  # penalty applied to the response's mark
-            _sub(element, "unitpenalty", format_number(MISSING_UNIT_PENALTY))
-            _sub(element, "showunits", "0")  # unit typed in the answer box
-        else:
-            _sub(element, "unitgradingtype", "0")
-            _sub(element, "unitpenalty", "0")
-            _sub(element, "showunits", "3")  # no units
-        _sub(element, "unitsleft", "0")
-    else:  # ShortTextQuestion, as unsupported_reason has let through
-        element = _common(quiz, "shortanswer", question, question.prompt, question.explanation)
-        _sub(element, "usecase", "0")
-        for phrasing in accepted_phrasings(question):
-            # "*" is Moodle's wildcard; "\*" is a literal asterisk
-            _answer(element, "100", phrasing.replace("*", "\\*"), "", html_text=False)
-        for wrong in question.wrong_answers:
-            _answer(element, "0", wrong.text.replace("*", "\\*"), wrong.feedback, html_text=False)
-
-
 def to_moodle_xml(
     questions: Iterable[Question], category: str | None = None, *, skip_unsupported: bool = False
 ) -> str:
@@ -185,16 +127,20 @@ def to_moodle_xml(
         element = _sub(quiz, "question", type="category")
         _sub(_sub(element, "category"), "text", path)
     for question in questions:
-        reason = unsupported_reason(question)
         question_id = getattr(question, "id", repr(question)[:40])
-        if reason is not None:
-            if not skip_unsupported:
-                raise MoodleXmlError(reason, question_id)
-            quiz.append(ElementTree.Comment(f" skipped {question_id.replace('--', '- -')}: {reason} "))
-            continue
         try:
-            _add_question(quiz, question)
+            # Each question's type writes its own element (stemcpd.quiz.types).
+            types.question_type(question).to_moodle_xml(quiz, question)
+        except TypeError:
+            reason = f"{type(question).__name__} is not a stemcpd question type"
+        except types.Unsupported as error:
+            reason = str(error)
         except ValueError as error:
             raise MoodleXmlError(str(error).split(": ", 1)[-1], question_id) from None
+        else:
+            continue
+        if not skip_unsupported:
+            raise MoodleXmlError(reason, question_id)
+        quiz.append(ElementTree.Comment(f" skipped {question_id.replace('--', '- -')}: {reason} "))
     ElementTree.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(quiz, encoding="unicode") + "\n"

@@ -8,10 +8,14 @@ hypercorrection note (:func:`stemcpd.quiz.feedback.apply_confidence`). Each chec
 calls ``on_attempt`` so a caller (such as the CPD record) can store the attempt;
 this module does not know who is listening.
 
-Inputs by question type, all reachable and operable from the keyboard: radio
-buttons (multiple choice), one checkbox per option (multiple select), a text box
-(numeric, short text, parameterised numeric, the last with a "New values" button)
-and, for ordering, a list box with "Move up" / "Move down" buttons.
+Each question's input is built by its type (:meth:`stemcpd.quiz.types.QuestionType.widget`),
+all reachable and operable from the keyboard: radio buttons (multiple choice), one
+checkbox per option (multiple select), a text box (numeric, short text,
+parameterised numeric, the last with a "New values" button), a list box with "Move
+up" / "Move down" (ordering), one drop-down per item (matching), and a text area
+with a "Show mark scheme" button and one checkbox per mark-scheme point (extended
+response, whose model answer follows the check). Prompts and feedback are bank
+Markdown rendered by :mod:`stemcpd.quiz.markup`, as on the static page.
 """
 
 from __future__ import annotations
@@ -23,18 +27,11 @@ from typing import Callable
 
 import ipywidgets as widgets
 
+from stemcpd.quiz import types
 from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
 from stemcpd.quiz.feedback import Feedback, apply_confidence
-from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
-from stemcpd.quiz.questions import (
-    ExtendedResponseQuestion,
-    MatchingQuestion,
-    MultipleChoiceQuestion,
-    MultipleSelectQuestion,
-    NumericQuestion,
-    OrderingQuestion,
-    ShortTextQuestion,
-)
+from stemcpd.quiz.markup import markdown_inline_html, markdown_html
+from stemcpd.quiz.questions import NumericQuestion
 from stemcpd.quiz.static import display_order, to_html
 from stemcpd.ui.static import mimebundle_with_static_fallback
 from stemcpd.ui.timing import after_pending_updates
@@ -60,9 +57,10 @@ def feedback_html(feedback: Feedback) -> str:
         symbol, verdict = "✗", "Partly right"
     else:
         symbol, verdict = "✗", "Not yet"
-    # The message is plain text; its line breaks (one per option in a multiple
-    # select) become <br> so each comment is read and seen separately.
-    message = "<br>".join(html.escape(line) for line in feedback.message.split("\n"))
+    # Each line of the message (one per option in a multiple select) is bank Markdown
+    # rendered and sanitised as the static page renders it, so each comment is read
+    # and seen separately and looks the same live and static.
+    message = "<br>".join(markdown_inline_html(line) for line in feedback.message.split("\n"))
     return (
         '<div role="status" aria-live="polite">'
         f'<span aria-hidden="true">{symbol}</span> <strong>{verdict}</strong>: '
@@ -106,6 +104,7 @@ class QuizWidget:
         """Question id → seed of the values shown, for each parameterised question."""
         self._prompts: dict[str, widgets.HTML] = {}
         self._answer_inputs: dict[str, widgets.Widget] = {}
+        self._answers: dict[str, types.AnswerInput] = {}
         self._confidence_buttons: dict[str, widgets.ToggleButtons] = {}
         self._check_buttons: dict[str, widgets.Button] = {}
         self._feedback_areas: dict[str, widgets.HTML] = {}
@@ -115,88 +114,15 @@ class QuizWidget:
         self.widget = widgets.VBox([title, *cards, self.summary])
 
     def _build_card(self, number: int, question: Question) -> widgets.VBox:
-        extra: list[widgets.Widget] = []
-        if isinstance(question, ParameterisedNumericQuestion):
+        question_type = types.question_type(question)
+        if question_type.draws_values:
             self.seeds[question.id] = self._seed_source.randrange(2**32)
         prompt = widgets.HTML(self._prompt_html(number, question))
         self._prompts[question.id] = prompt
-        if isinstance(question, MultipleChoiceQuestion):
-            # Values are indexes, so repeated or odd option text cannot confuse marking.
-            answer_input = widgets.RadioButtons(
-                options=[(question.options[index].text, index) for index in display_order(question)],
-                value=None,
-                layout=widgets.Layout(width="auto"),
-            )
-        elif isinstance(question, MultipleSelectQuestion):
-            checkboxes = [
-                widgets.Checkbox(value=False, description=question.options[index].text, indent=False,
-                                 layout=widgets.Layout(width="auto"))
-                for index in display_order(question)
-            ]
-            answer_input = widgets.VBox([widgets.HTML("<p><em>Tick all that apply.</em></p>"), *checkboxes])
-            answer_input.option_indexes = display_order(question)
-            answer_input.checkboxes = checkboxes
-        elif isinstance(question, OrderingQuestion):
-            answer_input = widgets.Select(
-                options=[(question.steps[index], index) for index in display_order(question)],
-                rows=len(question.steps),
-                description="Order:",
-                layout=widgets.Layout(width="auto"),
-            )
-            for label, direction in (("Move up", -1), ("Move down", 1)):
-                move_button = widgets.Button(description=label, tooltip=f"{label} the selected step")
-                move_button.on_click(lambda _button, question_id=question.id, step=direction: self.move_step(question_id, step))
-                extra.append(move_button)
-        elif isinstance(question, MatchingQuestion):
-            order = display_order(question)
-            dropdowns = [
-                widgets.Dropdown(options=[("(choose)", None), *[(question.rights[index], index) for index in order]],
-                                 value=None, description=left, style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="auto"))
-                for left in question.lefts
-            ]
-            answer_input = widgets.VBox([widgets.HTML("<p><em>Match each item with one from its list.</em></p>"),
-                                         *dropdowns])
-            answer_input.dropdowns = dropdowns
-        elif isinstance(question, ExtendedResponseQuestion):
-            answer_box = widgets.Textarea(placeholder="Write your answer here", description="Answer:",
-                                          continuous_update=False, layout=widgets.Layout(width="95%", height="10em"))
-            point_boxes = [widgets.Checkbox(value=False, description=point, indent=False,
-                                            layout=widgets.Layout(width="auto"))
-                           for point in question.mark_scheme]
-            scheme = widgets.VBox([widgets.HTML(
-                f"<p><strong>Mark scheme</strong> ({question.marks} marks): tick each point your answer makes.</p>"),
-                *point_boxes])
-            scheme.layout.display = "none"
-            show_scheme = widgets.Button(description="Show mark scheme",
-                                         tooltip="Show the mark-scheme points to tick those your answer makes")
-
-            def reveal(_button, scheme=scheme):
-                scheme.layout.display = None
-
-            show_scheme.on_click(reveal)
-            answer_input = widgets.VBox([answer_box, show_scheme, scheme])
-            answer_input.answer_box = answer_box
-            answer_input.point_boxes = point_boxes
-            answer_input.scheme = scheme
-        elif isinstance(question, ShortTextQuestion):
-            # continuous_update=False: the typed text reaches the kernel as one update when
-            # the box loses focus, before the click on "Check answer". Sent keystroke by
-            # keystroke, updates are throttled while the kernel is busy and a quick click
-            # could overtake them, marking what was typed a moment earlier.
-            answer_input = widgets.Text(
-                placeholder="a word or short phrase", description="Answer:", continuous_update=False
-            )
-        else:
-            answer_input = widgets.Text(
-                placeholder=f"e.g. {question.example_response()}",
-                description="Answer:",
-                continuous_update=False,
-            )
-            if isinstance(question, ParameterisedNumericQuestion):
-                new_values_button = widgets.Button(description="New values", tooltip="Try the question with new values")
-                new_values_button.on_click(lambda _button, question_id=question.id: self.new_values(question_id))
-                extra.append(new_values_button)
+        answer = question_type.widget(question, widgets, self)
+        answer_input = answer.widget
+        extra = answer.controls
+        self._answers[question.id] = answer
         confidence_buttons = widgets.ToggleButtons(
             options=CONFIDENCE_LEVELS,
             value=None,
@@ -217,16 +143,15 @@ class QuizWidget:
         return widgets.VBox([prompt, answer_input, *controls, confidence_buttons, check_button, feedback_area])
 
     def _prompt_html(self, number: int, question: Question) -> str:
+        # The same Markdown (and maths) rendering as the static page: stemcpd.quiz.markup.
         prompt = self.shown_question(question.id, question).prompt
-        return f"<p><strong>Q{number}.</strong> {html.escape(prompt)}</p>"
+        return f'<div class="stemcpd-quiz-prompt"><p><strong>Q{number}.</strong></p>{markdown_html(prompt)}</div>'
 
     def shown_question(self, question_id: str, question: Question | None = None) -> Question | NumericQuestion:
         """The question as shown now: for a parameterised question, the instance with
         the current values; otherwise the question itself."""
         question = question if question is not None else self.bank[question_id]
-        if isinstance(question, ParameterisedNumericQuestion):
-            return question.instance(self.seeds[question_id])
-        return question
+        return types.question_type(question).shown(question, self.seeds.get(question_id))
 
     def new_values(self, question_id: str) -> NumericQuestion:
         """Draw new values for a parameterised question and clear its answer and feedback.
@@ -235,7 +160,7 @@ class QuizWidget:
             The instance now shown.
         """
         question = self.bank[question_id]
-        if not isinstance(question, ParameterisedNumericQuestion):
+        if not types.question_type(question).draws_values:
             raise TypeError(f"question {question_id!r} has no values to change")
         self.seeds[question_id] = self._seed_source.randrange(2**32)
         number = [entry.id for entry in self.bank].index(question_id) + 1
@@ -246,51 +171,24 @@ class QuizWidget:
 
     def move_step(self, question_id: str, direction: int) -> None:
         """Move the selected step of an ordering question up (-1) or down (+1), keeping it selected."""
-        select = self._answer_inputs[question_id]
-        options = list(select.options)
-        values = [value for _, value in options]
-        if select.value is None or select.value not in values:
-            return
-        position = values.index(select.value)
-        target = position + direction
-        if not 0 <= target < len(options):
-            return
-        selected = select.value
-        options[position], options[target] = options[target], options[position]
-        select.options = options
-        select.value = selected
+        self._answers[question_id].move(direction)
 
     def current_response(self, question_id: str) -> object:
         """What the learner has entered for a question, in the form its ``mark`` reads."""
-        answer_input = self._answer_inputs[question_id]
-        question = self.bank[question_id]
-        if isinstance(question, MultipleSelectQuestion):
-            return sorted(
-                index for index, checkbox in zip(answer_input.option_indexes, answer_input.checkboxes) if checkbox.value
-            )
-        if isinstance(question, OrderingQuestion):
-            return [value for _, value in answer_input.options]
-        if isinstance(question, MatchingQuestion):
-            return [dropdown.value for dropdown in answer_input.dropdowns]
-        if isinstance(question, ExtendedResponseQuestion):
-            return {"answer": answer_input.answer_box.value,
-                    "points": [index for index, box in enumerate(answer_input.point_boxes) if box.value]}
-        return answer_input.value
+        return self._answers[question_id].response()
 
     def _check(self, question_id: str) -> Feedback:
         question = self.bank[question_id]
         response = self.current_response(question_id)
-        if isinstance(question, ParameterisedNumericQuestion):
-            feedback = question.mark(response, seed=self.seeds[question_id])
-        else:
-            feedback = question.mark(response)
+        feedback = types.question_type(question).mark(question, response, self.seeds.get(question_id))
         confidence_label = self._confidence_buttons[question_id].value
         confidence = confidence_label.lower() if confidence_label else None
         feedback = apply_confidence(feedback, confidence)
         self.latest_feedback[question_id] = feedback
         shown = feedback_html(feedback)
-        if isinstance(question, ExtendedResponseQuestion):
-            shown += f"<p><strong>Model answer</strong></p><p>{html.escape(question.model_answer)}</p>"
+        after_check = self._answers[question_id].after_check
+        if after_check is not None:
+            shown += after_check(feedback)
         self._feedback_areas[question_id].value = shown
         self.summary.value = self._summary_text()
         if self.on_attempt is not None:
@@ -308,31 +206,7 @@ class QuizWidget:
         return to_html(self.bank, module=self.module_id)
 
     def _fill_input(self, question: Question, response: object) -> None:
-        answer_input = self._answer_inputs[question.id]
-        if isinstance(question, MultipleChoiceQuestion):
-            answer_input.value = question.option_index(response)
-        elif isinstance(question, MultipleSelectQuestion):
-            read = question.selection(response)
-            chosen = read[0] if read is not None else frozenset()
-            for index, checkbox in zip(answer_input.option_indexes, answer_input.checkboxes):
-                checkbox.value = index in chosen
-        elif isinstance(question, MatchingQuestion):
-            chosen = question.matches(response) or [None] * len(question.pairs)
-            for dropdown, index in zip(answer_input.dropdowns, chosen):
-                dropdown.value = index
-        elif isinstance(question, ExtendedResponseQuestion):
-            read = question.self_assessment(response)
-            answer, ticked = read if read is not None else (None, frozenset())
-            answer_input.answer_box.value = answer or ""
-            answer_input.scheme.layout.display = None
-            for index, box in enumerate(answer_input.point_boxes):
-                box.value = index in ticked
-        elif isinstance(question, OrderingQuestion):
-            indexes, _ = question.order(response)
-            if indexes is not None:  # an incomplete order cannot be shown in the list box
-                answer_input.options = [(question.steps[index], index) for index in indexes]
-        else:
-            answer_input.value = "" if response is None else str(response)
+        self._answers[question.id].fill(response)
 
     def _repr_mimebundle_(self, **kwargs):
         return mimebundle_with_static_fallback(

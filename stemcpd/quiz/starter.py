@@ -31,16 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
-from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz import types
 from stemcpd.quiz.static import display_order
-from stemcpd.quiz.questions import (
-    ExtendedResponseQuestion,
-    MatchingQuestion,
-    MultipleChoiceQuestion,
-    MultipleSelectQuestion,
-    OrderingQuestion,
-    ShortTextQuestion,
-)
 
 PERIODS = ("last_lesson", "last_week", "last_term")
 PERIOD_LABELS = {"last_lesson": "Last lesson", "last_week": "Last week", "last_term": "Last term"}
@@ -70,13 +62,11 @@ class StarterQuestion:
     question: Question
 
 
-def option_order(question: MultipleChoiceQuestion) -> list[int]:
-    """Options' display order: the same seeded shuffle as the quiz widget
-    (``stemcpd.quiz.render.display_order``, repeated here because render imports
-    ipywidgets), so "option B" means the same on paper and on screen."""
-    order = list(range(len(question.options)))
-    random.Random(f"stemcpd:{question.id}").shuffle(order)
-    return order
+def option_order(question) -> list[int]:
+    """Options' display order: the quiz's own seeded shuffle
+    (:func:`stemcpd.quiz.static.display_order`), so "option B" means the same on
+    paper and on screen."""
+    return display_order(question)
 
 
 def resolve_bank(reference: BankReference) -> Bank:
@@ -215,70 +205,21 @@ section.answers li { margin-bottom: 0.6em; }
 
 def _printed(question):
     """The question as printed: a parameterised question becomes its seed-0 instance."""
-    return question.instance(0) if isinstance(question, ParameterisedNumericQuestion) else question
+    return types.question_type(question).shown(question, 0)
 
 
 def _question_html(item: StarterQuestion) -> str:
-    question = _printed(item.question)
+    question_type = types.question_type(item.question)
     parts = [
         f'<span class="from">{html.escape(PERIOD_LABELS[item.period])} · {html.escape(item.bank.title)}</span>',
-        f'<p class="prompt">{html.escape(question.prompt)}</p>',
+        f'<p class="prompt">{html.escape(_printed(item.question).prompt)}</p>',
+        question_type.starter_html(item.question),
     ]
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        options = "".join(
-            f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.options[index].text)}</li>'
-            for position, index in enumerate(option_order(question))
-        )
-        if isinstance(question, MultipleSelectQuestion):
-            parts.append('<p class="answer-line">Choose all that apply.</p>')
-        parts.append(f'<ol class="options">{options}</ol>')
-    elif isinstance(question, OrderingQuestion):
-        shuffled = list(range(len(question.steps)))
-        random.Random(f"stemcpd-starter:{question.id}").shuffle(shuffled)
-        steps = "".join(
-            f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.steps[index])}</li>'
-            for position, index in enumerate(shuffled)
-        )
-        parts.append(f'<ol class="options">{steps}</ol><p class="answer-line">Order: ____________________</p>')
-    elif isinstance(question, MatchingQuestion):
-        rights = "".join(
-            f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.rights[index])}</li>'
-            for position, index in enumerate(display_order(question))
-        )
-        lefts = "".join(f"<li>{html.escape(left)} → ____</li>" for left in question.lefts)
-        parts.append(f'<ol class="options">{rights}</ol><ol class="matching">{lefts}</ol>')
-    elif isinstance(question, ExtendedResponseQuestion):
-        parts.append(f'<p class="answer-line">[{question.marks} marks]</p>'
-                     + '<p class="answer-line">____________________________________________</p>' * 4)
-    else:
-        parts.append('<p class="answer-line">Answer: ____________________</p>')
     return "<li>" + "".join(parts) + "</li>"
 
 
 def _answer_html(item: StarterQuestion) -> str:
-    question = _printed(item.question)
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        order = option_order(question)
-        answer = "; ".join(
-            f"<strong>{LETTERS[place]}</strong>: {html.escape(question.options[index].text)}"
-            for place, index in enumerate(order) if question.options[index].correct
-        )
-    elif isinstance(question, OrderingQuestion):
-        shuffled = list(range(len(question.steps)))
-        random.Random(f"stemcpd-starter:{question.id}").shuffle(shuffled)
-        answer = "<strong>" + ", ".join(LETTERS[shuffled.index(index)] for index in range(len(question.steps))) + "</strong>"
-    elif isinstance(question, ShortTextQuestion):
-        answer = "<strong>" + " / ".join(html.escape(text) for text in question.answers) + "</strong>"
-    elif isinstance(question, MatchingQuestion):
-        order = display_order(question)
-        answer = "<strong>" + ", ".join(f"{place + 1}{LETTERS[order.index(place)]}"
-                                        for place in range(len(question.pairs))) + "</strong>"
-    elif isinstance(question, ExtendedResponseQuestion):
-        answer = (f"<strong>Any {question.marks} of:</strong> "
-                  + "; ".join(html.escape(point) for point in question.mark_scheme))
-    else:
-        answer = f"<strong>{html.escape(question.model_answer_shown())}</strong>"
-    return f"<li>{answer}</li>"
+    return f"<li>{types.question_type(item.question).starter_answer_html(item.question)}</li>"
 
 
 def starter_html(questions: Sequence[StarterQuestion], title: str = "Retrieval starter") -> str:

@@ -20,8 +20,16 @@ The marking rules stay in Python; the browser gets their results as data:
   ``tests/browser/test_static_quiz_in_browser.py`` runs the same typed answers
   through both and requires the same verdicts. A unit pint knows but the table
   lacks (``furlong``) gets the "couldn't read the unit" message in the browser;
+* matching: one labelled drop-down per left item; each pair's share as
+  :class:`~stemcpd.quiz.questions.MatchingQuestion` marks it;
+* extended response: a text area, a "Show mark scheme" disclosure with one checkbox
+  per point, and "Record my mark": the self-assessed score is stored with the
+  attempt (response ``{"answer", "points"}``) and the model answer shown after;
 * ordering, short text and parameterised numeric questions are shown with a
   "Show answer" disclosure only.
+
+Each question's card, data and "Show answer" come from its type
+(:mod:`stemcpd.quiz.types`); the engine marks each kind with its entry in ``KINDS``.
 
 Every question also keeps its "Show answer" disclosure (the answer and the
 misconception behind each distractor, by its readable name), for teachers reading
@@ -44,24 +52,13 @@ import random
 import re
 from importlib import resources
 
+from stemcpd.quiz import types
 from stemcpd.quiz.bank import Bank, Question
 from stemcpd.quiz.catalogue import catalogue, misconception_name
 from stemcpd.quiz.feedback import HYPERCORRECTION_MESSAGE
-from stemcpd.quiz.markup import markdown_html, markdown_inline_html
-from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz.markup import markdown_html
+from stemcpd.quiz.questions import POWER_OF_TEN_SLIP, WRONG_DIMENSION, NumericQuestion
 from stemcpd.quiz.quantity import question_data as quantity_question_data
-from stemcpd.quiz.questions import (
-    POWER_OF_TEN_SLIP,
-    ExtendedResponseQuestion,
-    MatchingQuestion,
-    WRONG_DIMENSION,
-    MultipleChoiceQuestion,
-    MultipleSelectQuestion,
-    NumericQuestion,
-    OrderingQuestion,
-    ShortTextQuestion,
-    _quoted,
-)
 from stemcpd.quiz.units import (
     MAX_RESPONSE_CHARACTERS,
     MAX_UNIT_CHARACTERS,
@@ -233,7 +230,7 @@ def _unit_table(extra_units: tuple[str, ...]):
     return units, dimensions
 
 
-def _misconception_note(misconception_id: str | None) -> dict | None:
+def misconception_note(misconception_id: str | None) -> dict | None:
     if not misconception_id:
         return None
     described = catalogue().get(misconception_id)
@@ -241,19 +238,8 @@ def _misconception_note(misconception_id: str | None) -> dict | None:
             "description": described.description if described else ""}
 
 
-def _option_data(question, index: int) -> dict:
-    option = question.options[index]
-    return {
-        "index": index,
-        "correct": option.correct,
-        "credit": option.score,
-        "quoted": _quoted(option.text),
-        "feedback": markdown_inline_html(option.feedback) if option.feedback else "",
-        "misconception": _misconception_note(None if option.correct else option.misconception),
-    }
-
-
-def _numeric_data(question: NumericQuestion) -> dict:
+def numeric_data(question: NumericQuestion) -> dict:
+    """The numeric marking rules as data for the engine (``kind`` "numeric")."""
     unit = parse_unit(question.unit)
     return {
         "answer": question.answer,
@@ -277,18 +263,18 @@ def _numeric_data(question: NumericQuestion) -> dict:
 
 
 def question_data(question: Question) -> dict:
-    """What the engine needs to mark one question (``kind`` "choice", "select",
-    "numeric" or "reveal" for the types shown with a "Show answer" only)."""
-    data: dict = {"id": question.id}
-    if isinstance(question, MultipleChoiceQuestion):
-        data.update(kind="choice", options=[_option_data(question, index) for index in range(len(question.options))])
-    elif isinstance(question, MultipleSelectQuestion):
-        data.update(kind="select", options=[_option_data(question, index) for index in range(len(question.options))])
-    elif isinstance(question, NumericQuestion):
-        data.update(kind="numeric", **_numeric_data(question))
-    else:
-        data.update(kind="reveal")
+    """What the engine needs to mark one question: ``id``, ``kind`` (its type's
+    :attr:`~stemcpd.quiz.types.QuestionType.static_kind`, the entry in
+    ``static_quiz.js``'s ``KINDS``; "reveal" for a "Show answer" only) and the type's data."""
+    question_type = types.question_type(question)
+    data: dict = {"id": question.id, "kind": question_type.static_kind}
+    if question_type.static_kind != "reveal":
+        data.update(question_type.static_data(question))
     return data
+
+
+def _markable(question: Question) -> bool:
+    return types.question_type(question).static_kind != "reveal"
 
 
 def bank_data(bank: Bank, module: str | None = None) -> dict:
@@ -300,7 +286,7 @@ def bank_data(bank: Bank, module: str | None = None) -> dict:
             shows the quiz; attempts are stored under it. None (a quiz outside the
             course) stores them under the bank's topic.
     """
-    numeric_units = [question.unit for question in bank if isinstance(question, NumericQuestion)]
+    numeric_units = [question.unit for question in bank if _markable(question) and types.question_type(question).unit(question)]
     units, dimensions = unit_table(numeric_units)
     return {
         "topic": bank.topic,
@@ -341,36 +327,16 @@ def _label_for(prefix: str, question: Question, suffix: str) -> str:
     return f"{prefix}-{question.id}-{suffix}"
 
 
-def _choice_inputs(prefix: str, question, multiple: bool) -> str:
-    input_type = "checkbox" if multiple else "radio"
-    items = []
-    for index in _display_order(question):
-        option = question.options[index]
-        items.append(
-            f'<li><label><input type="{input_type}" name="{prefix}-{question.id}" value="{index}" disabled> '
-            f"{markdown_inline_html(option.text)}</label></li>"
-        )
-    hint = "<p><em>Tick all that apply.</em></p>" if multiple else ""
-    return f'{hint}<ol type="A" class="stemcpd-quiz-options">{"".join(items)}</ol>'
-
-
-def display_order(
-    question: MultipleChoiceQuestion | MultipleSelectQuestion | OrderingQuestion | MatchingQuestion,
-) -> list[int]:
-    """The order to show a question's options (or steps) in: shuffled, so the right
-    answer is not always where the bank's author wrote it, but the same every time
-    (seeded by the question id) so a class discussing "option B" means the same
-    option. Steps of an ordering question are never shown already in order. The live
-    quiz (:mod:`stemcpd.quiz.render`) and the static one both use it."""
-    if isinstance(question, OrderingQuestion):
-        count = len(question.steps)
-    elif isinstance(question, MatchingQuestion):
-        count = len(question.pairs)
-    else:
-        count = len(question.options)
-    order = list(range(count))
+def display_order(question) -> list[int]:
+    """The order to show a question's options (or steps, or right-hand items) in:
+    shuffled, so the right answer is not always where the bank's author wrote it, but
+    the same every time (seeded by the question id) so a class discussing "option B"
+    means the same option. Steps and matches are never shown already in order. The
+    live quiz, the static one, the starter and the Moodle XML export all use it."""
+    items = getattr(question, "options", None) or getattr(question, "steps", None) or getattr(question, "pairs", ())
+    order = list(range(len(items)))
     random.Random(f"stemcpd:{question.id}").shuffle(order)
-    if isinstance(question, (OrderingQuestion, MatchingQuestion)) and order == sorted(order):
+    if not hasattr(question, "options") and order == sorted(order):
         order.reverse()
     return order
 
@@ -378,91 +344,30 @@ def display_order(
 _display_order = display_order
 
 
-def _reveal_html(question: Question, shown: Question) -> str:
-    esc = html.escape
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        multiple = isinstance(question, MultipleSelectQuestion)
-        rows = []
-        for index in _display_order(question):
-            option = question.options[index]
-            if option.correct:
-                verdict = "✓ tick" if multiple else "✓ correct"
-            elif option.credit:
-                verdict = f"◐ partly right ({option.credit:g}% credit)"
-            else:
-                named = f"misconception: {esc(misconception_name(option.misconception))}" if option.misconception else ""
-                verdict = ("✗ leave" if multiple else "✗ wrong") + (f" ({named})" if named else "")
-            rows.append(f"<li><strong>{verdict}</strong> — {markdown_inline_html(option.text)}: "
-                        f"{markdown_inline_html(option.feedback)}</li>")
-        return f"<ul>{''.join(rows)}</ul>"
-    if isinstance(question, OrderingQuestion):
-        ordered = "".join(f"<li>{markdown_inline_html(step)}</li>" for step in question.steps)
-        return f"<ol>{ordered}</ol>{markdown_html(question.explanation) if question.explanation else ''}"
-    if isinstance(question, MatchingQuestion):
-        pairs = "".join(f"<li>{markdown_inline_html(left)} → {markdown_inline_html(right)}</li>"
-                        for left, right in question.pairs)
-        return f"<ul>{pairs}</ul>{markdown_html(question.explanation) if question.explanation else ''}"
-    if isinstance(question, ExtendedResponseQuestion):
-        points = "".join(f"<li>{markdown_inline_html(point)}</li>" for point in question.mark_scheme)
-        return (f"<p>Mark scheme ({question.marks} mark{'s' if question.marks != 1 else ''}):</p><ul>{points}</ul>"
-                f"<p>Model answer:</p>{markdown_html(question.model_answer)}")
-    if isinstance(question, ShortTextQuestion):
-        accepted = ", ".join(esc(answer) for answer in question.answers)
-        wrong = "".join(
-            f"<li>✗ {esc(entry.text)}{_named(entry.misconception)}: {markdown_inline_html(entry.feedback)}</li>"
-            for entry in question.wrong_answers
-        )
-        explanation = markdown_html(question.explanation) if question.explanation else ""
-        return f"<p>Accepted: {accepted}</p>{explanation}{f'<ul>{wrong}</ul>' if wrong else ''}"
-    tolerance = shown.tolerance if isinstance(shown.tolerance, str) else f"{shown.tolerance:g} {pretty_unit(shown.unit)}"
-    return f"<p>{esc(shown.model_answer_shown())} (accepted within {esc(str(tolerance))})</p>"
-
-
 def _named(misconception_id: str | None) -> str:
     return f" (misconception: {html.escape(misconception_name(misconception_id))})" if misconception_id else ""
 
 
 def _question_html(prefix: str, number: int, question: Question) -> str:
+    question_type = types.question_type(question)
     # Fixed values (seed 0) for a parameterised question, so every build is the same.
-    shown = question.instance(0) if isinstance(question, ParameterisedNumericQuestion) else question
+    shown = question_type.shown(question, 0)
     prompt_id = _label_for(prefix, question, "prompt")
     prompt = (f'<div class="stemcpd-quiz-prompt" id="{prompt_id}"><p><strong>Q{number}.</strong></p>'
               f"{markdown_html(shown.prompt)}</div>")
-    markable = isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)) or (
-        isinstance(question, NumericQuestion))
     parts = [f'<div class="stemcpd-quiz-question" data-question-id="{html.escape(question.id, quote=True)}" '
-             f'role="group" aria-labelledby="{prompt_id}">', prompt]
-    if isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion)):
-        parts.append(_choice_inputs(prefix, question, isinstance(question, MultipleSelectQuestion)))
-    elif isinstance(question, NumericQuestion):
-        input_id = _label_for(prefix, question, "answer")
+             f'data-kind="{question_type.static_kind}" role="group" aria-labelledby="{prompt_id}">', prompt,
+             question_type.static_inputs_html(prefix, question, shown)]
+    if _markable(question):
+        if question_type.static_kind != "extended":  # a self-assessed mark has no confidence to weigh
+            parts.append(_confidence_html(prefix, question))
+        label = "Record my mark" if question_type.static_kind == "extended" else "Check answer"
         parts.append(
-            f'<p><label for="{input_id}">Your answer (number and unit): </label>'
-            f'<input type="text" id="{input_id}" class="stemcpd-quiz-text" autocomplete="off" spellcheck="false" '
-            f'placeholder="e.g. {html.escape(question.example_response(), quote=True)}" disabled></p>'
-        )
-    elif isinstance(question, OrderingQuestion):
-        items = "".join(f"<li>{markdown_inline_html(question.steps[index])}</li>" for index in _display_order(question))
-        parts.append(f"<p><em>Put these steps in order.</em></p><ul>{items}</ul>")
-    elif isinstance(question, MatchingQuestion):
-        rights = "".join(f"<li>{markdown_inline_html(question.rights[index])}</li>"
-                         for index in display_order(question))
-        lefts = "".join(f"<li>{markdown_inline_html(left)}</li>" for left in question.lefts)
-        parts.append(f"<p><em>Match each item with one of:</em></p><ul>{rights}</ul><ol>{lefts}</ol>")
-    elif isinstance(question, ExtendedResponseQuestion):
-        practical = f"<p><em>{html.escape(question.practical)}</em></p>" if question.practical else ""
-        parts.append(f"{practical}<p><em>Write your answer ({question.marks} marks), then compare it with the "
-                     "mark scheme.</em></p>")
-    elif isinstance(shown, NumericQuestion) and isinstance(question, ParameterisedNumericQuestion):
-        parts.append("<p><em>In the live quiz the values change with each attempt.</em></p>")
-    if markable:
-        parts.append(_confidence_html(prefix, question))
-        parts.append(
-            f'<p><button type="button" class="stemcpd-quiz-check" disabled>Check answer '
+            f'<p><button type="button" class="stemcpd-quiz-check" disabled>{label} '
             f'<span class="stemcpd-quiz-visually-hidden">to question {number}</span></button></p>'
             '<div class="stemcpd-quiz-feedback" role="status" aria-live="polite"></div>'
         )
-    parts.append(f"<details><summary>Show answer</summary>{_reveal_html(question, shown)}</details>")
+    parts.append(f"<details><summary>Show answer</summary>{question_type.reveal_html(question, shown)}</details>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -502,6 +407,16 @@ _STYLE = (
     ".stemcpd-quiz-confidence legend{font-size:.95em;padding:0;float:left;margin-right:.6em}"
     ".stemcpd-quiz-confidence label{margin-right:.8em;cursor:pointer}"
     ".stemcpd-quiz-summary{font-weight:600}"
+    ".stemcpd-quiz-matching li{margin:.3em 0}"
+    ".stemcpd-quiz-matching select,.stemcpd-quiz-essay{color:var(--pst-color-text-base,inherit);"
+    "background:var(--pst-color-background,transparent);border:1px solid #767676;border-radius:4px;font:inherit}"
+    ".stemcpd-quiz-matching select{margin-left:.5em;max-width:100%}"
+    ".stemcpd-quiz-essay{width:100%;box-sizing:border-box;padding:.4em}"
+    ".stemcpd-quiz-scheme{border:1px solid #767676;border-radius:4px;margin:.5em 0;padding:.3em .8em}"
+    ".stemcpd-quiz-scheme[hidden],.stemcpd-quiz-model-answer[hidden]{display:none}"
+    ".stemcpd-quiz-points{list-style:none;padding-left:0}"
+    ".stemcpd-quiz-points label{cursor:pointer}"
+    ".stemcpd-quiz-model-answer{border-left:6px solid #595959;padding:.2em .8em;margin:.5em 0}"
     ".stemcpd-quiz-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
     "clip:rect(0 0 0 0);white-space:nowrap}"
 )
@@ -550,8 +465,7 @@ def to_html(bank: Bank, module: str | None = None, inline: bool | None = None) -
     prefix = f"stemcpd-quiz-{next(_FRAGMENT_IDS)}"
     title_id = f"{prefix}-title"
     questions = "".join(_question_html(prefix, number, question) for number, question in enumerate(bank, start=1))
-    markable = sum(isinstance(question, (MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion))
-                   for question in bank)
+    markable = sum(_markable(question) for question in bank)
     module_id = module or bank.topic
     scripts = f"<script>{store_script()}</script><script>{engine_script()}</script>" if inline else ""
     return (

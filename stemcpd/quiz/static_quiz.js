@@ -2,8 +2,10 @@
  * pages with a quiz (stemcpd/site/quiz.py), or inlined in a standalone fragment
  * (stemcpd/quiz/static.py, to_html(inline=True)).
  *
- * Marks multiple-choice, multiple-select and numeric questions in the browser from
- * the data Python wrote into the fragment's JSON data script (class stemcpd-quiz-data).
+ * Marks questions in the browser from the data Python wrote into the fragment's JSON
+ * data script (class stemcpd-quiz-data): one entry in KINDS per question kind
+ * (stemcpd.quiz.types.QuestionType.static_kind: choice, select, numeric, matching,
+ * extended); a question of kind "reveal" has a "Show answer" only.
  * No marking rule is invented here: choices carry their correctness and feedback, and
  * numeric answers follow NumericQuestion.mark (stemcpd/quiz/questions.py) with units
  * looked up in a table pint computed. Learner text only ever reaches the page as
@@ -238,11 +240,132 @@
         return partly;
       }
 
+      // MatchingQuestion.mark: each pair an equal share; every wrong pair named.
+      function markMatching(question, chosen) {
+        var count = question.lefts.length;
+        chosen = Array.isArray(chosen) ? chosen.slice(0, count) : [];
+        while (chosen.length < count) chosen.push(null);
+        chosen = chosen.map(function (index) {
+          return (typeof index === "number" && index >= 0 && index < count && Math.floor(index) === index) ? index : null;
+        });
+        if (chosen.every(function (index) { return index === null; })) {
+          return result(false, 0, "Match each of the " + count + " items on the left with one on the right, then check.");
+        }
+        var right = chosen.filter(function (index, left) { return index === left; }).length;
+        if (right === count) {
+          return result(true, 1, ("All " + count + " pairs are matched correctly. " + (question.explanation || "")).trim());
+        }
+        var verdict = result(false, right / count, right + " of " + count + " pairs matched correctly.");
+        verdict.lines = [];
+        chosen.forEach(function (index, left) {
+          if (index === null) verdict.lines.push({text: question.lefts[left] + " has no match yet."});
+          else if (index !== left) verdict.lines.push({text: question.lefts[left] + " does not go with " + question.rights[index] + "."});
+        });
+        return verdict;
+      }
+
+      // ExtendedResponseQuestion.mark: the teacher's own ticks against the mark scheme.
+      function markExtended(question, response) {
+        if (!response || typeof response !== "object" || !Array.isArray(response.points)) {
+          return result(false, 0, "Write your answer, then tick the mark-scheme points it meets.");
+        }
+        if (typeof response.answer === "string" && !response.answer.trim()) {
+          return result(false, 0, "Write your answer first, then tick the mark-scheme points it meets.");
+        }
+        var ticked = {};
+        response.points.forEach(function (index) { if (question.points[index] !== undefined) ticked[index] = true; });
+        var tickedCount = Object.keys(ticked).length;
+        var awarded = Math.min(tickedCount, question.marks);
+        var verdict = result(awarded === question.marks, awarded / question.marks,
+          "Self-assessed: " + awarded + " of " + question.marks + " mark" + (question.marks !== 1 ? "s" : "") + " (" +
+          tickedCount + " of " + question.points.length + " mark-scheme points ticked).");
+        var missed = question.points.filter(function (point, index) { return !ticked[index]; });
+        if (missed.length && awarded < question.marks) {
+          verdict.lines = [{text: "Points a fuller answer would make: " + missed.join("; ") + "."}];
+        }
+        return verdict;
+      }
+
+      function checkedValues(card, selector) {
+        return Array.prototype.slice.call(card.querySelectorAll(selector))
+          .filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
+      }
+      function optionInputs(card) {
+        return Array.prototype.slice.call(card.querySelectorAll(".stemcpd-quiz-options input"));
+      }
+
+      /* One entry per question kind (stemcpd.quiz.types.QuestionType.static_kind):
+       *   mark(data, question, response) -> verdict, as the type's Python mark;
+       *   response(card) -> what the learner entered; fill(card, saved) puts it back;
+       *   enterChecks: Enter in the card's text box checks the answer;
+       *   afterCheck(card, verdict): what the card shows once marked (optional). */
+      var KINDS = {
+        choice: {
+          mark: function (data, question, response) { return markChoice(question, response); },
+          response: function (card) { var ticked = checkedValues(card, ".stemcpd-quiz-options input"); return ticked.length ? ticked[0] : null; },
+          fill: function (card, saved) { optionInputs(card).forEach(function (i) { i.checked = Number(i.value) === saved && saved !== null; }); }
+        },
+        select: {
+          mark: function (data, question, response) { return markSelect(question, response); },
+          response: function (card) { return checkedValues(card, ".stemcpd-quiz-options input").sort(function (a, b) { return a - b; }); },
+          fill: function (card, saved) {
+            var chosen = Array.isArray(saved) ? saved : [];
+            optionInputs(card).forEach(function (i) { i.checked = chosen.indexOf(Number(i.value)) >= 0; });
+          }
+        },
+        numeric: {
+          mark: markNumeric,
+          response: function (card) { return card.querySelector("input.stemcpd-quiz-text").value; },
+          fill: function (card, saved) { card.querySelector("input.stemcpd-quiz-text").value = typeof saved === "string" ? saved : ""; },
+          enterChecks: true
+        },
+        matching: {
+          mark: function (data, question, response) { return markMatching(question, response); },
+          response: function (card) {
+            return Array.prototype.slice.call(card.querySelectorAll("select.stemcpd-quiz-match")).map(function (select) {
+              return select.value === "" ? null : Number(select.value);
+            });
+          },
+          fill: function (card, saved) {
+            var chosen = Array.isArray(saved) ? saved : [];
+            card.querySelectorAll("select.stemcpd-quiz-match").forEach(function (select, left) {
+              var value = chosen[left];
+              select.value = (typeof value === "number" && select.querySelector('option[value="' + value + '"]')) ? String(value) : "";
+            });
+          }
+        },
+        extended: {
+          mark: function (data, question, response) { return markExtended(question, response); },
+          response: function (card) {
+            return {answer: card.querySelector("textarea.stemcpd-quiz-essay").value,
+                    points: checkedValues(card, "input.stemcpd-quiz-point").sort(function (a, b) { return a - b; })};
+          },
+          fill: function (card, saved) {
+            var given = saved && typeof saved === "object" ? saved : {};
+            card.querySelector("textarea.stemcpd-quiz-essay").value = typeof given.answer === "string" ? given.answer : "";
+            var points = Array.isArray(given.points) ? given.points : [];
+            card.querySelectorAll("input.stemcpd-quiz-point").forEach(function (i) { i.checked = points.indexOf(Number(i.value)) >= 0; });
+            if (saved) showScheme(card, true);
+          },
+          afterCheck: function (card, verdict) {
+            var model = card.querySelector(".stemcpd-quiz-model-answer");
+            if (model) model.hidden = !verdict;
+          }
+        }
+      };
+
+      function showScheme(card, open) {
+        var button = card.querySelector(".stemcpd-quiz-show-scheme");
+        var scheme = card.querySelector(".stemcpd-quiz-scheme");
+        if (!button || !scheme) return;
+        scheme.hidden = !open;
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        button.textContent = open ? "Hide mark scheme" : "Show mark scheme";
+      }
+
       function mark(data, question, response) {
-        if (question.kind === "choice") return markChoice(question, response);
-        if (question.kind === "select") return markSelect(question, response);
-        if (question.kind === "numeric") return markNumeric(data, question, response);
-        return null;
+        var kind = KINDS[question.kind];
+        return kind ? kind.mark(data, question, response) : null;
       }
 
       // Answers kept before the record existed: "stemcpd-quiz:<topic>:<id>" -> {response, correct, score}.
@@ -350,35 +473,23 @@
         options = options || {};
         var question = null;
         data.questions.forEach(function (q) { if (q.id === card.getAttribute("data-question-id")) question = q; });
-        if (!question || question.kind === "reveal" || card.getAttribute("data-stemcpd-ready") === "true") return null;
+        var kind = question ? KINDS[question.kind] : null;
+        if (!kind || card.getAttribute("data-stemcpd-ready") === "true") return null;
         card.setAttribute("data-stemcpd-ready", "true");
         var module = options.module || data.module || data.topic;
         var confidenceInputs = Array.prototype.slice.call(card.querySelectorAll("input.stemcpd-quiz-confidence-choice"));
-        var inputs = Array.prototype.slice.call(card.querySelectorAll("input")).filter(function (i) {
-          return confidenceInputs.indexOf(i) < 0;
-        });
         var button = card.querySelector(".stemcpd-quiz-check");
         var area = card.querySelector(".stemcpd-quiz-feedback");
         var latest = null;
-        inputs.concat(confidenceInputs).forEach(function (input) { input.disabled = false; });
-        button.disabled = false;
+        card.querySelectorAll("input, select, textarea, button").forEach(function (control) { control.disabled = false; });
 
-        function response() {
-          if (question.kind === "numeric") return inputs[0].value;
-          var ticked = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
-          if (question.kind === "choice") return ticked.length ? ticked[0] : null;
-          return ticked.sort(function (a, b) { return a - b; });
-        }
+        function response() { return kind.response(card); }
         function confidence() {
           var chosen = confidenceInputs.filter(function (i) { return i.checked; });
           return chosen.length ? chosen[0].value : null;
         }
         function fill(saved, savedConfidence) {
-          if (question.kind === "numeric") { inputs[0].value = typeof saved === "string" ? saved : ""; }
-          else {
-            var chosen = question.kind === "choice" ? [saved] : (Array.isArray(saved) ? saved : []);
-            inputs.forEach(function (i) { i.checked = chosen.indexOf(Number(i.value)) >= 0; });
-          }
+          kind.fill(card, saved);
           confidenceInputs.forEach(function (i) { i.checked = i.value === savedConfidence; });
         }
         function check(save) {
@@ -387,6 +498,7 @@
           var verdict = withConfidence(data, mark(data, question, given), sure);
           latest = verdict;
           showFeedback(area, verdict);
+          if (kind.afterCheck) kind.afterCheck(card, verdict);
           var attempt = null;
           if (save && store()) {
             try {
@@ -405,9 +517,18 @@
           return verdict;
         }
         button.addEventListener("click", function () { check(true); });
-        if (question.kind === "numeric") {
-          inputs[0].addEventListener("keydown", function (event) {
+        if (kind.enterChecks) {
+          card.querySelector("input.stemcpd-quiz-text").addEventListener("keydown", function (event) {
             if (event.key === "Enter") { event.preventDefault(); check(true); }
+          });
+        }
+        var schemeButton = card.querySelector(".stemcpd-quiz-show-scheme");
+        if (schemeButton) {
+          schemeButton.addEventListener("click", function () {
+            var open = schemeButton.getAttribute("aria-expanded") !== "true";
+            showScheme(card, open);
+            var first = card.querySelector("input.stemcpd-quiz-point");
+            if (open && first) first.focus();
           });
         }
         if (options.restore) {
@@ -415,7 +536,11 @@
           check(false);
         }
         return {
-          clear: function () { fill(null, null); showFeedback(area, null); latest = null; },
+          clear: function () {
+            fill(null, null); showFeedback(area, null); latest = null;
+            if (kind.afterCheck) kind.afterCheck(card, null);
+            if (schemeButton) showScheme(card, false);
+          },
           verdict: function () { return latest; }
         };
       }
@@ -432,7 +557,7 @@
 
         // One-time move of answers kept under the old keys into the record.
         data.questions.forEach(function (question) {
-          if (question.kind === "reveal") return;
+          if (!KINDS[question.kind]) return;
           var old = takeOldAnswer(data, question);
           if (!old || !store()) return;
           var stored = latestAttempts(module, data.topic);
@@ -586,7 +711,7 @@
         document.querySelectorAll("section.stemcpd-needs-route").forEach(wireNeeds);
       }
 
-      return {wireAll: wireAll, wireCard: wireCard, needsRoute: needsRoute, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
+      return {wireAll: wireAll, wireCard: wireCard, kinds: KINDS, needsRoute: needsRoute, mark: mark, markNumeric: markNumeric, parseResponse: parseResponse,
               normalise: normalise, formatG: formatG, responseValue: responseValue};
     })();
   }

@@ -194,7 +194,6 @@ def test_imported_questions_mark():
     "block, fragment",
     [
         ("::Capitals::Match them.{=Canada -> Ottawa =Italy -> Rome}", "matching"),
-        ("::Essay::Write about forces.{}", "essay"),
         ("::Info::Just some text, no answers.", "description"),
         ("::Two::Pick{=a =b ~c}", "2 full-credit"),
         ("::Num::How many?{#=1 =2}", "2 full-credit numerical"),

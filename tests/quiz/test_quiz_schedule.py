@@ -6,7 +6,7 @@ import pytest
 from fsrs import Rating
 
 from stemcpd.quiz.feedback import Feedback
-from stemcpd.quiz.progress import ProgressStore
+from stemcpd.cpd.store import ProgressStore
 from stemcpd.quiz.schedule import (
     CONFIDENT_ERROR_INTERVAL_FACTOR,
     DueQuestion,
@@ -34,10 +34,24 @@ def clock():
     return Clock()
 
 
+class Progress:
+    """The CPD store, recording answers by bank as the tests below write them."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def record_attempt(self, bank, question_id, response, feedback, confidence=None):
+        return self.store.record_attempt(module="quiz", bank_topic=bank, question_id=question_id, response=response,
+                                         feedback=feedback, confidence=confidence)
+
+    def attempts(self):
+        return self.store.attempts()
+
+
 @pytest.fixture
 def progress(tmp_path, clock):
     with ProgressStore(tmp_path / "progress.sqlite", clock=clock) as store:
-        yield store
+        yield Progress(store)
 
 
 @pytest.mark.parametrize(

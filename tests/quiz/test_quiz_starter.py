@@ -10,7 +10,7 @@ import pytest
 
 from stemcpd.quiz import load_packaged_bank
 from stemcpd.quiz.feedback import Feedback
-from stemcpd.quiz.progress import ProgressStore
+from stemcpd.cpd.store import ProgressStore
 from stemcpd.quiz.starter import banks_from_attempts, choose_questions, retrieval_starter, split_count
 
 PERIODS = {"last_lesson": "energy", "last_week": "electricity", "last_term": "forces-and-motion"}
@@ -117,7 +117,7 @@ def test_banks_from_attempts(tmp_path):
     for days_ago, bank in ((1, "energy"), (1, "energy"), (1, "pendulum"), (8, "electricity"), (40, "forces-and-motion"),
                            (400, "waves-and-light")):
         clock_time[0] = now - timedelta(days=days_ago)
-        progress.record_attempt(bank, "q", 0, right)
+        progress.record_attempt(module="quiz", bank_topic=bank, question_id="q", response=0, feedback=right)
     assert banks_from_attempts(progress.attempts(), now) == {
         "last_lesson": ["energy", "pendulum"], "last_week": ["electricity"], "last_term": ["forces-and-motion"]}
 
