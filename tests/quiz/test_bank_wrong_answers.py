@@ -1,0 +1,96 @@
+"""Every numeric question's diagnosed wrong answers are the numbers a real slip gives.
+
+Each entry below recomputes a wrong answer from the prompt's own data (the data quoted
+must appear in the prompt) with the slip stated in words, so a reader can check the
+diagnosis and a changed prompt cannot leave a stale wrong answer behind. Every wrong
+answer must lie outside the question's tolerance, so the right answer is never diagnosed.
+"""
+
+import math
+
+import pytest
+import yaml
+
+from stemcpd.quiz import NumericQuestion, load_packaged_bank
+from stemcpd.quiz.bank import bank_path, packaged_bank_names
+
+G = 9.8  # N/kg, the AQA GCSE equation sheet's value, stated in the prompts that use it
+
+# (bank, question id): [(slip, wrong value recomputed from the prompt's data, data quoted in the prompt)]
+SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
+    # energy
+    ("energy", "speed-at-bottom-frictionless"): [
+        ("v² = 2gh given as the speed (no square root)", 2 * G * 2.0, ("2.0 m", "g = 9.8 N/kg")),
+        ("mgh = mv² (½ dropped), so v = √(gh)", math.sqrt(G * 2.0), ("2.0 m",)),
+    ],
+    ("energy", "thermal-energy-on-descent"): [
+        ("mgh − mv² (½ dropped)", 1.0 * G * 1.0 - 1.0 * 4.03**2, ("1.0 kg", "1.0 m", "4.03 m/s")),
+        ("gave the kinetic energy ½mv² at the bottom", 0.5 * 1.0 * 4.03**2, ("1.0 kg", "4.03 m/s")),
+    ],
+    ("energy", "elastic-energy-stored"): [
+        ("extension left in cm: ½ × 25 × 10²", 0.5 * 25 * 10**2, ("25 N/m", "10 cm")),
+        ("extension not squared: ½ × 25 × 0.10", 0.5 * 25 * 0.10, ("25 N/m", "10 cm")),
+        ("½ dropped: 25 × 0.10²", 25 * 0.10**2, ("25 N/m", "10 cm")),
+    ],
+    ("energy", "extension-for-two-newtons"): [
+        ("F = ke rearranged as e = F × k", 2.0 * 25, ("2.0 N", "25 N/m")),
+    ],
+    ("energy", "two-springs-in-series"): [
+        ("spring constants added, as resistances in series", 25 + 25, ("25 N/m",)),
+        ("the pair treated as one spring", 25, ("25 N/m",)),
+    ],
+}
+
+
+def raw_numeric_questions(name: str) -> dict[str, dict]:
+    bank = yaml.safe_load(bank_path(name).read_text(encoding="utf-8"))
+    return {question["id"]: question for question in bank["questions"] if question["type"] == "numeric"}
+
+
+def allowed_difference(question: dict) -> float:
+    tolerance = question["tolerance"]
+    if isinstance(tolerance, str):
+        return abs(question["answer"]) * float(tolerance.strip().rstrip("%")) / 100
+    return tolerance
+
+
+@pytest.mark.parametrize("name", packaged_bank_names())
+def test_every_numeric_question_diagnoses_a_wrong_answer(name):
+    undiagnosed = [question_id for question_id, question in raw_numeric_questions(name).items()
+                   if not question.get("wrong_answers")]
+
+    assert not undiagnosed, f"{name}: numeric questions with no wrong_answers: {undiagnosed}"
+
+
+@pytest.mark.parametrize("name", packaged_bank_names())
+def test_every_wrong_answer_is_a_recomputed_slip(name):
+    for question_id, question in raw_numeric_questions(name).items():
+        listed = sorted(wrong["value"] for wrong in question.get("wrong_answers", ()))
+        slips = SLIPS.get((name, question_id), [])
+        prompt = " ".join(question["prompt"].split())
+        for slip, _, quoted in slips:
+            for data in quoted:
+                assert data in prompt, f"{name}/{question_id}: '{data}' ({slip}) is not in the prompt"
+        recomputed = sorted(value for _, value, _ in slips)
+        assert len(listed) == len(recomputed), f"{name}/{question_id}: {listed} vs slips {recomputed}"
+        for value, expected in zip(listed, recomputed):
+            # a wrong answer is written to the figures a pupil would give: within 1 % of the slip
+            assert value == pytest.approx(expected, rel=0.01, abs=1e-12), f"{name}/{question_id}"
+            assert abs(value - question["answer"]) > allowed_difference(question), (
+                f"{name}/{question_id}: wrong answer {value} is inside the tolerance of {question['answer']}")
+
+
+def test_every_slip_belongs_to_a_numeric_question():
+    for name, question_id in SLIPS:
+        assert question_id in raw_numeric_questions(name), (name, question_id)
+
+
+@pytest.mark.parametrize("name", packaged_bank_names())
+def test_the_engine_diagnoses_each_wrong_answer(name):
+    for question in load_packaged_bank(name):
+        if not isinstance(question, NumericQuestion):
+            continue
+        for wrong in question.wrong_answers:
+            feedback = question.mark(f"{wrong.value} {question.unit}")
+            assert not feedback.correct, (name, question.id, wrong.value)
+            assert feedback.misconception == wrong.misconception, (name, question.id, wrong.value)
