@@ -39,6 +39,20 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
         ("spring constants added, as resistances in series", 25 + 25, ("25 N/m",)),
         ("the pair treated as one spring", 25, ("25 N/m",)),
     ],
+    # acids and titration
+    ("acids-and-titration", "acid-concentration-from-titre"): [
+        ("volumes swapped: 0.100 × 25.00 ÷ 20.35", 0.100 * 25.00 / 20.35, ("20.35 cm³", "0.100 mol/dm³", "25.00 cm³")),
+        ("one volume in dm³, the other in cm³", 0.100 * 20.35e-3 / 25.00, ("20.35 cm³", "25.00 cm³")),
+    ],
+    ("acids-and-titration", "mean-concordant-titre"): [
+        ("rough titre included in the mean", (25.85 + 25.15 + 25.10) / 3, ("25.85", "25.15", "25.10")),
+    ],
+    ("acids-and-titration", "weak-acid-equivalence-volume"): [
+        ("concentrations swapped: 25.0 × 0.100 ÷ 0.150", 25.0 * 0.100 / 0.150, ("25.0 cm³", "0.150 mol/dm³")),
+    ],
+    ("acids-and-titration", "hydrogen-ions-in-weak-acid"): [
+        ("weak acid taken as fully ionised: [H⁺] = the acid's concentration", 0.100, ("0.100 mol/dm³",)),
+    ],
 }
 
 
