@@ -5,7 +5,8 @@ Issue 12 found most items had three options and the correct option was the longe
 read straight from the YAML so that a bank mid-edit is still measured:
 
 * at least 80 % of multiple-choice items offer four or more options;
-* the correct option is the longest (ties count against it) in at most 40 % of items,
+* the correct option is strictly the longest in at most 40 % of items (options of equal
+  length give no cue),
   a little over the 1 in 4 expected by chance with four options.
 """
 
@@ -26,7 +27,7 @@ def multiple_choice_items(name: str) -> list[dict]:
 def correct_is_longest(question: dict) -> bool:
     correct = [len(option["text"]) for option in question["options"] if option.get("correct")]
     others = [len(option["text"]) for option in question["options"] if not option.get("correct")]
-    return correct[0] >= max(others)
+    return correct[0] > max(others)
 
 
 @pytest.mark.parametrize("name", packaged_bank_names())
@@ -53,4 +54,4 @@ def test_the_rules_catch_a_bank_that_breaks_them():
 
     assert correct_is_longest(three) and not correct_is_longest(four)
     tie = {"options": [{"text": "same", "correct": True}, {"text": "size"}]}
-    assert correct_is_longest(tie)
+    assert not correct_is_longest(tie)

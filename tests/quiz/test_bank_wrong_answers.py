@@ -53,6 +53,20 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("acids-and-titration", "hydrogen-ions-in-weak-acid"): [
         ("weak acid taken as fully ionised: [H⁺] = the acid's concentration", 0.100, ("0.100 mol/dm³",)),
     ],
+    # chemical analysis
+    ("chemical-analysis", "spot-distance"): [
+        ("Rf fraction upside down: 70 ÷ 0.66", 70 / 0.66, ("0.66", "70 mm")),
+    ],
+    ("chemical-analysis", "solvent-front-time"): [
+        ("front taken to rise at a steady speed: 5 min × 80/40", 5 * 80 / 40, ("40 mm", "5 minutes", "80 mm")),
+    ],
+    ("chemical-analysis", "stearic-acid-melting-energy"): [
+        ("mass left in grams: 215 kJ/kg × 20", 215 * 20, ("215 kJ/kg", "20 g")),
+    ],
+    ("chemical-analysis", "stearic-acid-plateau-time"): [
+        ("energy left in kJ: 215 × 0.020 ÷ 100", 215 * 0.020 / 100, ("100 W", "20 g", "215 kJ/kg")),
+        ("mass left in grams: 215 000 × 20 ÷ 100", 215_000 * 20 / 100, ("100 W", "20 g", "215 kJ/kg")),
+    ],
 }
 
 
