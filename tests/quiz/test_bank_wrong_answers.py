@@ -67,6 +67,28 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
         ("energy left in kJ: 215 × 0.020 ÷ 100", 215 * 0.020 / 100, ("100 W", "20 g", "215 kJ/kg")),
         ("mass left in grams: 215 000 × 20 ÷ 100", 215_000 * 20 / 100, ("100 W", "20 g", "215 kJ/kg")),
     ],
+    # electricity
+    ("electricity", "resistance-of-half-a-metre-of-wire"): [
+        ("diameter used as the radius", 49e-8 * 0.50 / (math.pi * 0.274e-3**2), ("49 × 10⁻⁸ Ω m", "0.50 m", "0.274 mm")),
+        ("radius left in mm", 49e-8 * 0.50 / (math.pi * (0.274 / 2) ** 2), ("49 × 10⁻⁸ Ω m", "0.50 m", "0.274 mm")),
+    ],
+    ("electricity", "two-resistors-in-parallel"): [
+        ("added as in series", 20 + 30, ("20 Ω", "30 Ω")),
+        ("1/R given as R", 1 / 20 + 1 / 30, ("20 Ω", "30 Ω")),
+    ],
+    ("electricity", "series-parallel-network"): [
+        ("all three added as in series", 10 + 20 + 20, ("10 Ω", "20 Ω")),
+    ],
+    ("electricity", "divider-output-pd"): [
+        ("larger resistor given the smaller share", 6.0 * 100 / 300, ("100 Ω", "200 Ω", "6.0 V")),
+        ("supply split equally", 6.0 / 2, ("6.0 V",)),
+    ],
+    ("electricity", "loaded-divider-output-pd"): [
+        ("voltmeter treated as ideal: the unloaded output", 6.0 / 2, ("6.0 V", "1.0 kΩ")),
+    ],
+    ("electricity", "current-in-a-resistor"): [
+        ("I = V × R", 6.0 * 100, ("6.0 V", "100 Ω")),
+    ],
 }
 
 
