@@ -89,6 +89,25 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("electricity", "current-in-a-resistor"): [
         ("I = V × R", 6.0 * 100, ("6.0 V", "100 Ω")),
     ],
+    # forces and motion
+    ("forces-and-motion", "trolley-acceleration"): [
+        ("force divided by the trolley's mass only", 0.10 * G / 0.90, ("0.90 kg", "0.10 kg")),
+        ("hanging mass in kg used as the force", 0.10 / (0.90 + 0.10), ("0.90 kg", "0.10 kg")),
+    ],
+    ("forces-and-motion", "trolley-acceleration-with-friction"): [
+        ("friction left out of the resultant", 0.10 * G / (0.90 + 0.10), ("0.90 kg", "0.10 kg")),
+    ],
+    ("forces-and-motion", "skydiver-terminal-velocity"): [
+        ("v² = mg/k given as v", 70 * G / 0.25, ("70 kg", "k = 0.25 kg/m")),
+        ("mass used as the weight", math.sqrt(70 / 0.25), ("70 kg", "k = 0.25 kg/m")),
+    ],
+    ("forces-and-motion", "horizontal-throw-time"): [
+        ("height ÷ horizontal speed", 5.0 / 10, ("5.0 m", "10 m/s")),
+        ("½ dropped: t = √(h/g)", math.sqrt(5.0 / G), ("5.0 m",)),
+    ],
+    ("forces-and-motion", "horizontal-throw-distance"): [
+        ("½ dropped from the fall time", 10 * math.sqrt(5.0 / G), ("10 m/s", "5.0 m")),
+    ],
 }
 
 
