@@ -86,7 +86,7 @@ def question_texts(question) -> list[str]:
     for option in getattr(question, "options", ()):
         texts += [option.text, option.feedback or ""]
     for wrong in getattr(question, "wrong_answers", ()):
-        texts += [wrong.text, wrong.feedback]
+        texts += [getattr(wrong, "text", ""), wrong.feedback]  # numeric wrong answers have a value, not text
     texts += list(getattr(question, "steps", ()))
     return [flat(text) for text in texts if text]
 

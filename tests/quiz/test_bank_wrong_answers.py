@@ -108,6 +108,20 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("forces-and-motion", "horizontal-throw-distance"): [
         ("½ dropped from the fall time", 10 * math.sqrt(5.0 / G), ("10 m/s", "5.0 m")),
     ],
+    # radioactivity
+    ("radioactivity", "time-for-activity-to-fall"): [
+        ("four values (800, 400, 200, 100) counted as four half-lives", 4 * 60, ("60 s", "800 Bq", "100 Bq")),
+    ],
+    ("radioactivity", "half-life-from-count-rates"): [
+        ("the whole time halved", 210 / 2, ("210 s",)),
+        ("four values (320, 160, 80, 40) counted as four halvings", 210 / 4, ("320 counts/s", "40 counts/s", "210 s")),
+    ],
+    ("radioactivity", "percent-left-after-five-half-lives"): [
+        ("divided by 2 × 5 instead of 2⁵", 100 / (2 * 5), ("five half-lives",)),
+    ],
+    ("radioactivity", "activity-of-a-sample"): [
+        ("λ = 1/t½ (ln 2 left out)", 1000 / 60, ("1000 nuclei", "60 s")),
+    ],
 }
 
 
