@@ -122,6 +122,25 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("radioactivity", "activity-of-a-sample"): [
         ("λ = 1/t½ (ln 2 left out)", 1000 / 60, ("1000 nuclei", "60 s")),
     ],
+    # magnetism and electromagnetism
+    ("magnetism-and-electromagnetism", "motor-force-numeric"): [
+        ("length left in cm", 0.20 * 3.0 * 5.0, ("5.0 cm", "3.0 A", "0.20 T")),
+    ],
+    ("magnetism-and-electromagnetism", "current-for-force"): [
+        ("length left in cm", 0.012 / (0.080 * 5.0), ("5.0 cm", "0.080 T", "0.012 N")),
+    ],
+    ("magnetism-and-electromagnetism", "motor-force-at-an-angle"): [
+        ("cos θ instead of sin θ", 0.20 * 3.0 * 0.050 * math.cos(math.radians(30)), ("5.0 cm", "3.0 A", "0.20 T", "30°")),
+    ],
+    ("magnetism-and-electromagnetism", "generator-peak-emf"): [
+        ("ω taken as f", 100 * 0.10 * 0.010 * 5.0, ("100 turns", "0.010 m²", "5.0 times a second", "0.10 T")),
+    ],
+    ("magnetism-and-electromagnetism", "transformer-secondary-pd"): [
+        ("turns ratio upside down", 230 * 1150 / 60, ("1150 turns", "60 turns", "230 V")),
+    ],
+    ("magnetism-and-electromagnetism", "transformer-primary-current"): [
+        ("current scaled up with the p.d.", 2.0 * 230 / 12, ("230 V to 12 V", "2.0 A")),
+    ],
 }
 
 
