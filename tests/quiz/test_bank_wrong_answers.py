@@ -141,6 +141,26 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("magnetism-and-electromagnetism", "transformer-primary-current"): [
         ("current scaled up with the p.d.", 2.0 * 230 / 12, ("230 V to 12 V", "2.0 A")),
     ],
+    # particles and heating
+    ("particles-and-heating", "shc-energy-for-kettle"): [
+        ("mass left out: c × ΔT", 4180 * 15, ("4180 J/kg °C", "15 °C")),
+    ],
+    ("particles-and-heating", "shc-from-practical"): [
+        ("273 added to the temperature rise", 50 * 600 / (1.00 * (30.2 + 273)), ("50 W", "600 s", "1.00 kg", "30.2 °C")),
+    ],
+    ("particles-and-heating", "density-numeric"): [
+        ("g/cm³ given as kg/m³", 67.5 / (75.0 - 50.0), ("67.5 g", "50.0 cm³", "75.0 cm³")),
+        ("final level used as the volume", 67.5 / 75.0 * 1000, ("67.5 g", "75.0 cm³")),
+    ],
+    ("particles-and-heating", "boyle-compression"): [
+        ("pressure taken as proportional to volume", 100 * 20 / 60, ("60 cm³", "100 kPa", "20 cm³")),
+    ],
+    ("particles-and-heating", "pressure-law-celsius"): [
+        ("°C not converted to K", 100 * 80 / 20, ("100 kPa", "20 °C", "80 °C")),
+    ],
+    ("particles-and-heating", "peak-wavelength-leslie-cube"): [
+        ("°C not converted to K (answer in µm)", 2.90e-3 / 80 * 1e6, ("2.90 × 10⁻³ m K", "80 °C")),
+    ],
 }
 
 
