@@ -161,6 +161,36 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("particles-and-heating", "peak-wavelength-leslie-cube"): [
         ("°C not converted to K (answer in µm)", 2.90e-3 / 80 * 1e6, ("2.90 × 10⁻³ m K", "80 °C")),
     ],
+    # pendulum (the A-level T = 2π√(L/g), with g = 9.81 N/kg as the prompts say)
+    ("pendulum", "period-1m"): [
+        ("no square root: 2π L/g", 2 * math.pi * 1.00 / 9.81, ("1.00 m", "g = 9.81 N/kg")),
+        ("2π left out: √(L/g)", math.sqrt(1.00 / 9.81), ("1.00 m", "g = 9.81 N/kg")),
+    ],
+    ("pendulum", "length-for-1s-period"): [
+        ("not squared: g T/(2π)", 9.81 * 1.00 / (2 * math.pi), ("1.00 s", "g = 9.81 N/kg")),
+    ],
+    ("pendulum", "period-at-90-degrees"): [
+        ("small-angle period used at 90°", 2 * math.pi * math.sqrt(1.00 / 9.81), ("1.00 m", "90°", "g = 9.81 N/kg")),
+    ],
+    ("pendulum", "g-from-gradient"): [
+        ("g = 4π² × gradient", 4 * math.pi**2 * 4.02, ("4.02 s²/m",)),
+    ],
+    # waves and light
+    ("waves-and-light", "wave-speed-on-a-string"): [
+        ("μ left in g/m", math.sqrt(2.0 / 0.80), ("0.80 g/m", "2.0 N")),
+    ],
+    ("waves-and-light", "ripple-speed"): [
+        ("wavelength left in cm", 10 * 2.5, ("10 Hz", "2.5 cm")),
+    ],
+    ("waves-and-light", "third-harmonic-frequency"): [
+        ("each loop taken as a whole wavelength", 50 / (1.0 / 3), ("50 m/s", "1.0 m", "three loops")),
+    ],
+    ("waves-and-light", "angle-of-refraction-in-glass"): [
+        ("Snell's law inverted: sin r = n sin i", math.degrees(math.asin(1.52 * math.sin(math.radians(30)))), ("1.52", "30°")),
+    ],
+    ("waves-and-light", "critical-angle-of-water"): [
+        ("sin c given as c", 1 / 1.333, ("1.333",)),
+    ],
 }
 
 
