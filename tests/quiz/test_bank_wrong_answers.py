@@ -191,6 +191,25 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("waves-and-light", "critical-angle-of-water"): [
         ("sin c given as c", 1 / 1.333, ("1.333",)),
     ],
+    # electrolysis and energetics
+    ("electrolysis-and-energetics", "copper-mass-faraday"): [
+        ("time left in minutes", 0.50 * 30 / 96485 / 2 * 63.55, ("0.50 A", "30 minutes", "63.55", "96 485")),
+        ("one electron per copper ion", 0.50 * 1800 / 96485 * 63.55, ("0.50 A", "30 minutes", "63.55", "96 485")),
+    ],
+    ("electrolysis-and-energetics", "charge-passed"): [
+        ("time left in minutes", 0.50 * 30, ("0.50 A", "30 minutes")),
+    ],
+    ("electrolysis-and-energetics", "hydrogen-volume-faraday"): [
+        ("one electron per H₂ molecule (in cm³)", 0.50 * 1800 / 96485 * 24.0 * 1000, ("0.50 A", "30 minutes", "24.0 dm³")),
+    ],
+    ("electrolysis-and-energetics", "bond-energy-hcl"): [
+        ("sign reversed", -(436 + 243 - 2 * 432), ("436", "243", "432")),
+        ("one H–Cl bond counted", 436 + 243 - 432, ("436", "243", "432")),
+    ],
+    ("electrolysis-and-energetics", "delta-h-from-cup"): [
+        ("sign reversed (kJ/mol)", 50.0 * 4.18 * 6.5 / 0.0250 / 1000, ("50.0 g", "6.5 °C", "0.0250 mol", "4.18")),
+        ("not divided by the moles (kJ)", -50.0 * 4.18 * 6.5 / 1000, ("50.0 g", "6.5 °C", "4.18")),
+    ],
 }
 
 
