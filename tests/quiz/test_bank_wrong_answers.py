@@ -210,6 +210,23 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
         ("sign reversed (kJ/mol)", 50.0 * 4.18 * 6.5 / 0.0250 / 1000, ("50.0 g", "6.5 °C", "0.0250 mol", "4.18")),
         ("not divided by the moles (kJ)", -50.0 * 4.18 * 6.5 / 1000, ("50.0 g", "6.5 °C", "4.18")),
     ],
+    # equilibrium
+    ("equilibrium", "hi-at-equilibrium"): [
+        ("complete reaction assumed: 2 × 0.500", 2 * 0.500, ("0.500 mol/dm³",)),
+    ],
+    ("equilibrium", "hydrogen-from-hydrogen-iodide"): [
+        ("complete decomposition assumed: 1.000 ÷ 2", 1.000 / 2, ("1.000 mol/dm³",)),
+    ],
+    ("equilibrium", "hydrogen-iodide-dilute-start"): [
+        ("complete reaction assumed: 2 × 0.200", 2 * 0.200, ("0.200 mol/dm³",)),
+    ],
+    ("equilibrium", "ammonia-from-a-hundred-moles"): [
+        ("24.7% of the starting 100 mol", 0.247 * (25 + 75), ("24.7%", "25 mol", "75 mol")),
+    ],
+    ("equilibrium", "haber-kp-at-350"): [
+        ("°C not converted in van 't Hoff", 4.51e-5 * math.exp(92.2e3 / 8.314 * (1 / 350 - 1 / 450)),
+         ("4.51 × 10⁻⁵", "450 °C", "350 °C", "−92.2 kJ/mol", "8.314")),
+    ],
 }
 
 
