@@ -227,6 +227,45 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
         ("°C not converted in van 't Hoff", 4.51e-5 * math.exp(92.2e3 / 8.314 * (1 / 350 - 1 / 450)),
          ("4.51 × 10⁻⁵", "450 °C", "350 °C", "−92.2 kJ/mol", "8.314")),
     ],
+    # quantitative chemistry
+    ("quantitative-chemistry", "molar-mass-calcium-carbonate"): [
+        ("one oxygen counted", 40.1 + 12.0 + 16.0, ("Ca = 40.1", "C = 12.0", "O = 16.0")),
+    ],
+    ("quantitative-chemistry", "moles-of-sodium-hydroxide"): [
+        ("mass × Mr", 4.00 * (23.0 + 16.0 + 1.0), ("4.00 g", "Na = 23.0")),
+    ],
+    ("quantitative-chemistry", "concentration-of-sodium-hydroxide"): [
+        ("volume left in cm³", 2.00 / 40.0 / 250, ("2.00 g", "Mr 40.0", "250 cm³")),
+    ],
+    ("quantitative-chemistry", "mass-of-magnesium-oxide"): [
+        ("MgO taken as Mg + O₂", 0.60 / 24.3 * (24.3 + 32.0), ("0.60 g", "Mg = 24.3", "O = 16.0")),
+    ],
+    ("quantitative-chemistry", "carbon-dioxide-from-limestone"): [
+        ("mass of the calcium oxide given", 10.0 * (40.1 + 16.0) / (40.1 + 12.0 + 48.0), ("10.0 g", "Ca = 40.1")),
+    ],
+    ("quantitative-chemistry", "hydrogen-volume-from-magnesium"): [
+        ("worked from the acid, which is in excess", 0.050 * 1.0 / 2 * 24000, ("50 cm³", "1.0 mol/dm³", "24.0 dm³")),
+    ],
+    # rates of reaction
+    ("rates-of-reaction", "hydrogen-volume-from-ribbon"): [
+        ("2 mol H₂ per Mg", 2 * 0.050 / 24.3 * 24000, ("0.050 g", "24 dm³", "Mg = 24.3")),
+    ],
+    ("rates-of-reaction", "initial-rate-doubled-concentration"): [
+        ("concentration taken not to matter", 2.5, ("2.5 cm³/s",)),
+    ],
+    ("rates-of-reaction", "cross-time-half-concentration"): [
+        ("time halved with the concentration", 30 / 2, ("30 s", "40 g/dm³", "20 g/dm³")),
+    ],
+    ("rates-of-reaction", "cross-time-diluted"): [
+        ("dilution taken as 10 : 40", 30 * 40 / 10, ("10 cm³", "40 cm³", "30 s")),
+        ("time divided by the dilution factor", 30 / 5, ("10 cm³", "50 cm³", "30 s")),
+    ],
+    ("rates-of-reaction", "mean-rate-first-20-s"): [
+        ("time ÷ volume", 20 / 31.4, ("31.4 cm³", "20 s")),
+    ],
+    ("rates-of-reaction", "first-order-half-life"): [
+        ("half-life taken as 1/k", 1 / 0.0200, ("k = 0.0200 s⁻¹",)),
+    ],
 }
 
 
