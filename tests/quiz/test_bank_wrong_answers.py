@@ -266,6 +266,25 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("rates-of-reaction", "first-order-half-life"): [
         ("half-life taken as 1/k", 1 / 0.0200, ("k = 0.0200 s⁻¹",)),
     ],
+    # practical work
+    ("practical-work", "g-from-virtual-pendulum-gradient"): [
+        ("g = 4π² × gradient", 4 * math.pi**2 * 4.04, ("4.04 s²/m",)),
+    ],
+    ("practical-work", "pendulum-length-axis-intercept"): [
+        ("sign of the intercept lost: 0.029 ÷ 4.04", 0.029 / 4.04, ("4.04 s²/m", "+0.029 s²")),
+    ],
+    ("practical-work", "period-uncertainty-from-half-range"): [
+        ("half-range for 10 swings not divided by 10", (15.57 - 15.24) / 2, ("15.57 s", "15.24 s")),
+    ],
+    ("practical-work", "mean-concordant-titre"): [
+        ("rough titre included in the mean", (25.85 + 25.15 + 25.10) / 3, ("25.85", "25.15", "25.10")),
+    ],
+    ("practical-work", "acid-concentration-from-titre"): [
+        ("volumes swapped: 0.100 × 25.0 ÷ 25.125", 0.100 * 25.0 / 25.125, ("25.0 cm³", "25.125 cm³", "0.100 mol/dm³")),
+    ],
+    ("practical-work", "titre-uncertainty-from-resolution"): [
+        ("one reading's uncertainty, not two added", 0.05, ("±0.05 cm³",)),
+    ],
 }
 
 
