@@ -285,6 +285,23 @@ SLIPS: dict[tuple[str, str], list[tuple[str, float, tuple[str, ...]]]] = {
     ("practical-work", "titre-uncertainty-from-resolution"): [
         ("one reading's uncertainty, not two added", 0.05, ("±0.05 cm³",)),
     ],
+    # retrieval practice
+    ("retrieval-practice", "hinge-quarter-metre-period"): [
+        ("length left in cm", 2 * math.pi * math.sqrt(25.0 / 9.81), ("25.0 cm", "g = 9.81 N/kg")),
+    ],
+    ("retrieval-practice", "hinge-moon-period"): [
+        ("period scaled by 9.81/1.62 instead of its square root", 2 * math.pi * math.sqrt(1.00 / 9.81) * 9.81 / 1.62,
+         ("1.00 m", "g = 1.62 N/kg")),
+    ],
+    ("retrieval-practice", "hinge-sixty-degree-period"): [
+        ("small-angle period used at 60°", 2 * math.pi * math.sqrt(1.00 / 9.81), ("1.00 m", "60°", "g = 9.81 N/kg")),
+    ],
+    ("retrieval-practice", "hinge-horizontal-throw-time"): [
+        ("height ÷ horizontal speed", 5.0 / 10, ("5.0 m", "10 m/s")),
+    ],
+    ("retrieval-practice", "hinge-trolley-acceleration"): [
+        ("force divided by the trolley's mass only", 0.10 * G / 0.90, ("0.90 kg", "0.10 kg")),
+    ],
 }
 
 
