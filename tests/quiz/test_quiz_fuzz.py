@@ -52,7 +52,10 @@ def texts_of(question) -> list[str]:
     """Strings that mean something to this question: its options, steps and answers."""
     texts = [option.text for option in getattr(question, "options", ())]
     texts += list(getattr(question, "steps", ()))
-    texts += list(getattr(question, "answers", ())) + [wrong.text for wrong in getattr(question, "wrong_answers", ())]
+    texts += list(getattr(question, "answers", ()))
+    for wrong in getattr(question, "wrong_answers", ()):
+        # a numeric wrong answer is a value in the question's unit, a short-text one is text
+        texts.append(wrong.text if hasattr(wrong, "text") else f"{wrong.value:g} {question.unit}")
     if hasattr(question, "answer"):
         texts.append(f"{question.answer:g} {question.unit}")
     return texts or ["?"]
