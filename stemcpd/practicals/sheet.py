@@ -198,3 +198,28 @@ def sheet_page(practicals: list[Practical] | None = None) -> str:
         "(A4; each practical starts a new page)</p>"
         f"{body}</main></body></html>"
     )
+
+
+def technician_command(practical_id: str | None, output: str | None, every: bool = False) -> str:
+    """What ``stemcpd technician`` does: list the practicals, or write sheet(s) to a file.
+
+    Returns the message to print. Raises :class:`stemcpd.practicals.PracticalError` for an
+    unknown id (nothing is written).
+    """
+    from pathlib import Path
+
+    from stemcpd.practicals import get_practical
+
+    if not practical_id and not every:
+        lines = ["Required practicals with technician sheets (stemcpd technician ID [-o FILE]):"]
+        for practical in all_practicals():
+            lines.append(f"  {practical.id:38} AQA {practical.data['board']['specification']} RP {practical.number}: "
+                         f"{practical.data['short_name']}")
+        lines.append("  --all writes every sheet into one file, one practical per printed page.")
+        return "\n".join(lines)
+    chosen = list(all_practicals()) if every else [get_practical(practical_id)]
+    default = "technician-sheets.html" if every else f"{chosen[0].id}-technician-sheet.html"
+    path = Path(output or default)
+    path.write_text(sheet_page(chosen), encoding="utf-8")
+    what = f"{len(chosen)} technician sheets" if every else "Technician sheet"
+    return f"{what}: {path.resolve()} (open it in a browser and print on A4)"
