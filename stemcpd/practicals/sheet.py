@@ -53,6 +53,16 @@ def number_text(value: float) -> str:
     return f"{value:g}"
 
 
+def per_group_text(value: float) -> str:
+    """The per-group column: a count, "1 between 2 groups" for a half, "shared" for none
+    (an item the class shares, such as a kettle or balance)."""
+    if value == 0:
+        return "shared"
+    if 0 < value < 1:
+        return f"1 between {round(1 / value):g} groups"
+    return number_text(value)
+
+
 def _facts(practical: Practical, module_link: str, simulation_text: str) -> str:
     data = practical.data
     board = data["board"]
@@ -125,7 +135,7 @@ def sheet_html(
     ]
     for line in practical.equipment():
         parts.append(
-            f"<tr><td>{escape(line.item)}</td><td class=\"number\">{number_text(line.per_group)}</td>"
+            f"<tr><td>{escape(line.item)}</td><td class=\"number\">{per_group_text(line.per_group)}</td>"
             f"<td class=\"number\">{number_text(line.per_class)}</td><td>{escape(line.note)}</td></tr>"
         )
     parts.append("</tbody></table>")

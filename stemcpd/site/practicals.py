@@ -19,6 +19,7 @@ prints one sheet per A4 page without the site's navigation.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 import posixpath
 
 from docutils import nodes
@@ -83,17 +84,22 @@ class ModuleMapDirective(_PracticalsDirective):
 
     def run(self):
         from stemcpd.practicals import all_practicals
-        from stemcpd.practicals.curriculum import PLANNED_MODULES, topics
+        from stemcpd.practicals.curriculum import module_status, topics
 
         self._note_data()
         sheets_page = "book/practical-work"
         sheet_link_base = _relative(self.env.docname, sheets_page) if sheets_page in self.env.found_docs else None
 
+        workbooks = Path(self.env.srcdir) / "workbooks"
+
         def module_cell(module: str) -> str:
             href = self.module_href(module)
             if href:
                 return f"<a href=\"{escape(href)}\">{escape(module)}</a>"
-            note = "planned" if module in PLANNED_MODULES else "not yet written"
+            status = module_status(module, workbooks)
+            if status == "available":  # a partial build without that workbook's page
+                return escape(module)
+            note = "planned" if status == "planned" else "not yet written"
             return f"{escape(module)} <em>({note})</em>"
 
         def sheet_cell(practical) -> str:
