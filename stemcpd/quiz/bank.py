@@ -26,7 +26,16 @@ Question types and their YAML keys (``id``, ``type`` and ``prompt`` always):
 * ``ordering``: ``steps`` in the right order, optional ``explanation``;
 * ``short_text``: ``answers``, optional ``synonyms`` (groups of interchangeable
   phrases), ``wrong_answers`` (``text``, ``feedback``, ``misconception``) and
-  ``explanation``.
+  ``explanation``;
+* ``matching``: ``pairs`` (``left``, ``right``; at least 3, all different),
+  optional ``explanation``;
+* ``extended_response``: ``marks``, ``mark_scheme`` (points, at least one per
+  mark), ``model_answer``, optional ``practical``.
+
+A multiple-choice distractor may carry ``credit`` (percent, partial credit). A
+numeric question may list ``wrong_answers`` (``value`` in the question's unit,
+``misconception``, ``feedback``) and state ``precision: {sig_figs: N}``, the
+significant figures of the data in its prompt.
 """
 
 from __future__ import annotations
@@ -48,9 +57,12 @@ import yaml
 
 from stemcpd.quiz.parameterised import AnswerFunctionError, ParameterisedNumericQuestion, Variable
 from stemcpd.quiz.questions import (
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
+    NumericWrongAnswer,
     Option,
     OrderingQuestion,
     ShortTextQuestion,
@@ -65,6 +77,8 @@ Question = (
     | ParameterisedNumericQuestion
     | OrderingQuestion
     | ShortTextQuestion
+    | MatchingQuestion
+    | ExtendedResponseQuestion
 )
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -488,6 +502,16 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
                 if option["text"].strip() in seen_texts:
                     fail(f"option {number} repeats the text of an earlier option", "options", number - 1)
                 seen_texts.add(option["text"].strip())
+                if "credit" in option:
+                    if kind != "multiple_choice":
+                        fail(f"option {number} has 'credit', which only a multiple_choice option can carry "
+                             "(a multiple_select question gives partial credit by itself)", "options", number - 1, "credit")
+                    if option.get("correct", False):
+                        fail(f"option {number} is correct, so it already earns full credit; remove 'credit'",
+                             "options", number - 1, "credit")
+                    if not 0 < option["credit"] < 100:
+                        fail(f"option {number} credit must be between 0 and 100 (a percentage), "
+                             f"not {option['credit']!r}", "options", number - 1, "credit")
                 if option.get("correct", False):
                     if kind == "multiple_select" and "feedback" not in option:
                         fail(f"right option {number} has no feedback (said when a learner misses it)",
@@ -504,6 +528,25 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
                 seen_steps[step.strip()] = number
         elif kind == "short_text":
             _check_short_text(question, fail)
+        elif kind == "matching":
+            for side in ("left", "right"):
+                seen_sides: dict[str, int] = {}
+                for number, pair in enumerate(question["pairs"], start=1):
+                    text = pair[side].strip()
+                    if text in seen_sides:
+                        fail(f"pair {number} repeats the {side} item of pair {seen_sides[text]}; "
+                             f"every {side} item must be different", "pairs", number - 1, side)
+                    seen_sides[text] = number
+        elif kind == "extended_response":
+            scheme = question["mark_scheme"]
+            if len(scheme) < question["marks"]:
+                fail(f"mark_scheme has {len(scheme)} point(s) for {question['marks']} marks; "
+                     "give at least one point per mark", "mark_scheme")
+            seen_points: dict[str, int] = {}
+            for number, point in enumerate(scheme, start=1):
+                if point.strip() in seen_points:
+                    fail(f"mark_scheme point {number} repeats point {seen_points[point.strip()]}", "mark_scheme", number - 1)
+                seen_points[point.strip()] = number
         elif kind == "parameterised_numeric":
             _check_parameterised(question, fail)
         else:
@@ -513,6 +556,41 @@ def _check_rules(path: Path, root: yaml.Node, data: dict) -> None:
                 parse_unit(question["unit"])
             except ResponseParseError:
                 fail(f"unit {question['unit']!r} is not a unit pint can read (try e.g. 's', 'm/s^2')", "unit")
+            _check_numeric_wrong_answers(question, fail)
+
+
+def _numeric_question(entry: dict, topic: str) -> NumericQuestion:
+    return NumericQuestion(
+        entry["id"],
+        entry["prompt"],
+        float(entry["answer"]),
+        entry["unit"],
+        entry["tolerance"],
+        entry.get("sig_figs"),
+        topic,
+        tuple(
+            NumericWrongAnswer(float(wrong["value"]), wrong["misconception"], wrong["feedback"])
+            for wrong in entry.get("wrong_answers", ())
+        ),
+        entry.get("precision", {}).get("sig_figs"),
+    )
+
+
+def _check_numeric_wrong_answers(question: dict, fail: Callable[..., NoReturn]) -> None:
+    seen: dict[float, int] = {}
+    for number, wrong in enumerate(question.get("wrong_answers", ()), start=1):
+        if not math.isfinite(wrong["value"]):
+            fail(f"wrong answer {number} value must be a finite number, not {wrong['value']!r}",
+                 "wrong_answers", number - 1, "value")
+        if wrong["value"] in seen:
+            fail(f"wrong answer {number} repeats the value of wrong answer {seen[wrong['value']]}",
+                 "wrong_answers", number - 1, "value")
+        seen[wrong["value"]] = number
+        try:
+            _numeric_question({**question, "wrong_answers": [wrong]}, "")
+        except ValueError as error:
+            problem = str(error).split(": ", 1)[-1].replace("wrong answer 1 ", f"wrong answer {number} ")
+            fail(problem, "wrong_answers", number - 1, "value")
 
 
 def _short_text_question(entry: dict, topic: str) -> ShortTextQuestion:
@@ -595,6 +673,7 @@ def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
                         correct=option.get("correct", False),
                         feedback=option.get("feedback", ""),
                         misconception=option.get("misconception"),
+                        credit=option.get("credit"),
                     )
                     for option in entry["options"]
                 )
@@ -614,18 +693,16 @@ def _build_bank(path: Path, root: yaml.Node, data: dict) -> Bank:
                 questions.append(_short_text_question(entry, topic))
             elif entry["type"] == "parameterised_numeric":
                 questions.append(_parameterised_question(entry, topic))
+            elif entry["type"] == "matching":
+                questions.append(MatchingQuestion(
+                    entry["id"], entry["prompt"], tuple((pair["left"], pair["right"]) for pair in entry["pairs"]),
+                    entry.get("explanation", ""), topic))
+            elif entry["type"] == "extended_response":
+                questions.append(ExtendedResponseQuestion(
+                    entry["id"], entry["prompt"], entry["marks"], tuple(entry["mark_scheme"]), entry["model_answer"],
+                    entry.get("practical", ""), topic))
             else:
-                questions.append(
-                    NumericQuestion(
-                        entry["id"],
-                        entry["prompt"],
-                        float(entry["answer"]),
-                        entry["unit"],
-                        entry["tolerance"],
-                        entry.get("sig_figs"),
-                        topic,
-                    )
-                )
+                questions.append(_numeric_question(entry, topic))
         except ValueError as error:  # a rule the checks above missed; still point at the question
             _, line = _find_node(root, ["questions", index])
             raise BankError(path, str(error), line, entry["id"], index + 1) from None

@@ -76,6 +76,8 @@ import yaml
 from stemcpd.quiz.bank import Question
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
@@ -514,12 +516,12 @@ def _multiple_choice(
         options.append(Option(text, weight > 0, feedback_text, None))
         weights.append(weight)
     if single:
-        partial = [(option.text, weight) for option, weight in zip(options, weights) if 0 < weight < _FULL_CREDIT]
-        if partial:
-            raise context.error(
-                f"option {partial[0][0]!r} gives partial credit ({partial[0][1]:g}%); a stemcpd multiple-choice "
-                "option is right or wrong (drop the '=' answer to make it multiple select)"
-            )
+        # A weighted "~%50%" option is a nearly-right distractor: partial credit.
+        options = [
+            Option(option.text, False, option.feedback, option.misconception, weight)
+            if 0 < weight < _FULL_CREDIT else Option(option.text, weight >= _FULL_CREDIT, option.feedback, None)
+            for option, weight in zip(options, weights)
+        ]
         right = sum(option.correct for option in options)
         if right != 1:
             raise context.error(f"has {right} full-credit (=) answers; a stemcpd multiple-choice question has exactly one")
@@ -739,6 +741,8 @@ def unsupported_reason(question: object) -> str | None:
     """Why a question has no GIFT or Moodle XML form, or None if it has one."""
     if isinstance(question, OrderingQuestion):
         return "ordering questions have no GIFT or standard Moodle type"
+    if isinstance(question, (MatchingQuestion, ExtendedResponseQuestion)):
+        return f"{type(question).__name__} export is not written yet"
     if isinstance(question, ParameterisedNumericQuestion):
         return (
             "parameterised questions draw new values for each attempt, which GIFT and Moodle numerical "
@@ -780,7 +784,12 @@ def _gift_question(question: Question) -> str:
             return f"{prompt}{{{answer}{feedback}}}"
         lines = []
         for option in question.options:
-            marker = "=" if option.correct else ("~%0%" if option.text.startswith("%") else "~")
+            if option.correct:
+                marker = "="
+            elif option.credit:
+                marker = f"~%{format_fraction(option.credit)}%"
+            else:
+                marker = "~%0%" if option.text.startswith("%") else "~"
             lines.append(f"\t{marker}{_escape(option.text)}{_feedback(option.feedback)}")
         return prompt + "{\n" + "\n".join(lines) + "\n}"
     if isinstance(question, MultipleSelectQuestion):
@@ -941,6 +950,8 @@ def _option_entries(question: MultipleChoiceQuestion | MultipleSelectQuestion, p
                 entry["feedback"] = RIGHT_OPTION_FEEDBACK_PLACEHOLDER
                 placeholders.append(Placeholder(question.id, where, "feedback", RIGHT_OPTION_FEEDBACK_PLACEHOLDER))
         else:
+            if option.credit:
+                entry["credit"] = option.credit
             entry["feedback"] = option.feedback or DISTRACTOR_FEEDBACK_PLACEHOLDER
             if not option.feedback:
                 placeholders.append(Placeholder(question.id, where, "feedback", DISTRACTOR_FEEDBACK_PLACEHOLDER))

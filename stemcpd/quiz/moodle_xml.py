@@ -119,7 +119,7 @@ def _add_question(quiz: ElementTree.Element, question: Question) -> None:
         _sub(element, "shuffleanswers", "false")  # stemcpd shows options in the bank's order
         _sub(element, "answernumbering", "abc")
         if single:
-            fractions = [100.0 if option.correct else 0.0 for option in question.options]
+            fractions = [option.score * 100 for option in question.options]
         else:
             fractions = multiple_select_fractions(question)
         for option, fraction in zip(question.options, fractions):

@@ -64,12 +64,31 @@ class Option:
         feedback: What the learner is told after choosing it.
         misconception: For a distractor, the id of the idea it tests
             (e.g. ``"heavier-swings-faster"``).
+        credit: Partial credit, in percent (0 < credit < 100), for a distractor
+            that is nearly right (a multiple-choice question only; Moodle's
+            weighted options); None gives none.
     """
 
     text: str
     correct: bool = False
     feedback: str = ""
     misconception: str | None = None
+    credit: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.credit is not None:
+            if isinstance(self.credit, bool) or not isinstance(self.credit, numbers.Real) or not 0 <= self.credit <= 100:
+                raise ValueError(f"option {self.text!r}: credit must be a percentage from 0 to 100, got {self.credit!r}")
+            if self.correct and self.credit != 100:
+                raise ValueError(f"option {self.text!r}: a correct option earns full credit; remove 'credit' "
+                                 "or make the option a distractor")
+
+    @property
+    def score(self) -> float:
+        """The credit choosing this option earns, from 0 to 1."""
+        if self.correct:
+            return 1.0
+        return float(self.credit) / 100 if self.credit else 0.0
 
 
 @dataclass(frozen=True)
@@ -130,7 +149,29 @@ class MultipleChoiceQuestion:
         option = self.options[index]
         if option.correct:
             return Feedback(True, 1.0, option.feedback or "That's the right option.")
+        if option.score > 0:
+            return Feedback(False, option.score, option.feedback or "That option is partly right.", option.misconception)
         return Feedback(False, 0.0, option.feedback or "That's not the right option.", option.misconception)
+
+
+@dataclass(frozen=True)
+class NumericWrongAnswer:
+    """A common wrong numeric answer, diagnosed like a distractor.
+
+    Attributes:
+        value: The wrong value, in the question's unit (e.g. 293 for a
+            temperature left in °C where kelvin were needed).
+        misconception: The catalogued idea it suggests.
+        feedback: Why it is wrong, for the learner.
+    """
+
+    value: float
+    misconception: str
+    feedback: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, bool) or not isinstance(self.value, numbers.Real) or not math.isfinite(self.value):
+            raise ValueError(f"wrong answer value must be a finite number, got {self.value!r}")
 
 
 @dataclass(frozen=True)
@@ -145,6 +186,10 @@ class NumericQuestion:
         tolerance: ``"2%"`` (relative) or a non-negative number (absolute, in ``unit``).
         sig_figs: Significant figures the answer must be given to, or None for any.
         topic: The bank's topic, e.g. ``"pendulum"``.
+        wrong_answers: Common wrong values, each with its misconception and
+            feedback; a response within ``tolerance`` of one gets its feedback.
+        precision_sig_figs: The significant figures of the data in the prompt
+            (the bank's ``precision: {sig_figs: N}``), or None if not stated.
     """
 
     id: str
@@ -154,6 +199,8 @@ class NumericQuestion:
     tolerance: str | float = "1%"
     sig_figs: int | None = None
     topic: str = ""
+    wrong_answers: tuple[NumericWrongAnswer, ...] = ()
+    precision_sig_figs: int | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.answer, bool) or not isinstance(self.answer, numbers.Real) or not math.isfinite(self.answer):
@@ -167,6 +214,31 @@ class NumericQuestion:
             isinstance(self.sig_figs, bool) or not isinstance(self.sig_figs, int) or self.sig_figs < 1
         ):
             raise ValueError(f"question {self.id!r}: sig_figs must be a whole number of at least 1, got {self.sig_figs!r}")
+        if self.precision_sig_figs is not None and (
+            isinstance(self.precision_sig_figs, bool) or not isinstance(self.precision_sig_figs, int)
+            or self.precision_sig_figs < 1
+        ):
+            raise ValueError(f"question {self.id!r}: precision sig_figs must be a whole number of at least 1, "
+                             f"got {self.precision_sig_figs!r}")
+        object.__setattr__(self, "wrong_answers", tuple(self.wrong_answers))
+        for number, wrong in enumerate(self.wrong_answers, start=1):
+            if self._within_tolerance(wrong.value):
+                raise ValueError(f"question {self.id!r}: wrong answer {number} ({wrong.value:g}) is within the "
+                                 "tolerance of the right answer, so it could never be diagnosed")
+
+    def wrong_answer_allowed_difference(self, wrong: NumericWrongAnswer) -> float:
+        """Largest |response − wrong value| read as that wrong answer: the question's
+        own tolerance, relative to the wrong value for a percentage."""
+        if isinstance(self.tolerance, str):
+            return abs(wrong.value) * self.allowed_difference() / abs(self.answer) if self.answer else 0.0
+        return float(self.tolerance)
+
+    def matching_wrong_answer(self, value: float) -> NumericWrongAnswer | None:
+        """The listed wrong answer a value (in the question's unit) matches, if any."""
+        for wrong in self.wrong_answers:
+            if abs(value - wrong.value) <= self.wrong_answer_allowed_difference(wrong) * (1 + 1e-12):
+                return wrong
+        return None
 
     def allowed_difference(self) -> float:
         """Largest accepted |response − answer|, in the answer's unit.
@@ -253,6 +325,9 @@ class NumericQuestion:
         if self._within_tolerance(value):
             return self._mark_right_value(parsed, value, unit_missing)
         unit_reminder = " Remember to include the unit." if unit_missing else ""
+        wrong = self.matching_wrong_answer(value)
+        if wrong is not None:
+            return Feedback(False, 0.0, f"{wrong.feedback}{unit_reminder}", wrong.misconception)
         power = self._power_of_ten_slip(value)
         if power is not None:
             return Feedback(
@@ -619,3 +694,185 @@ class ShortTextQuestion:
             if typed == self.canonical(wrong.text):
                 return Feedback(False, 0.0, wrong.feedback, wrong.misconception)
         return Feedback(False, 0.0, "That isn't one of the answers I accept. Check the spelling or think again.")
+
+
+@dataclass(frozen=True)
+class MatchingQuestion:
+    """Match each item on the left with one on the right (Moodle's matching type).
+
+    The response gives, for each left item in bank order, the right item chosen:
+    a list (its position is the left item) of right-item indexes or texts, or a
+    mapping from left index or text to right index or text. Each pair matched
+    earns an equal share of the mark; the message names every pair that is wrong.
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        pairs: ``(left, right)`` pairs, at least 3; lefts are all different and
+            rights are all different. Renderers shuffle the right-hand column.
+        explanation: Shown with the marking, e.g. why each pair belongs together.
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    pairs: tuple[tuple[str, str], ...]
+    explanation: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pairs", tuple((str(left), str(right)) for left, right in self.pairs))
+        if len(self.pairs) < 3:
+            raise ValueError(f"question {self.id!r}: pairs needs at least 3 pairs")
+        for side, texts in (("left", self.lefts), ("right", self.rights)):
+            if len({text.strip() for text in texts}) != len(texts):
+                raise ValueError(f"question {self.id!r}: every {side} item must be different")
+
+    @property
+    def lefts(self) -> tuple[str, ...]:
+        """The left-hand items, in bank order."""
+        return tuple(left for left, _ in self.pairs)
+
+    @property
+    def rights(self) -> tuple[str, ...]:
+        """The right-hand items, in bank order (item i matches left item i)."""
+        return tuple(right for _, right in self.pairs)
+
+    def matches(self, response: object) -> list[int | None] | None:
+        """Read a response as the right-item index chosen for each left item (None: unanswered).
+
+        Returns:
+            None if the response is neither a list nor a mapping, or is too long to be real.
+        """
+        count = len(self.pairs)
+        chosen: list[int | None] = [None] * count
+        if isinstance(response, dict):
+            if len(response) > MAX_LIST_RESPONSE_ITEMS:
+                return None
+            for key, value in response.items():
+                left = _item_index(self.lefts, key)
+                if left is not None:
+                    chosen[left] = _item_index(self.rights, value)
+            return chosen
+        if not isinstance(response, (list, tuple)) or len(response) > MAX_LIST_RESPONSE_ITEMS:
+            return None
+        for left, value in enumerate(response[:count]):
+            chosen[left] = None if value is None else _item_index(self.rights, value)
+        return chosen
+
+    def mark(self, response: object) -> Feedback:
+        """Mark a set of matches.
+
+        Args:
+            response: As for :meth:`matches`. Anything else scores 0.
+
+        Returns:
+            Score = pairs matched ÷ pairs; correct only when every pair is matched.
+        """
+        chosen = self.matches(response)
+        if chosen is None or all(index is None for index in chosen):
+            return Feedback(False, 0.0, f"Match each of the {len(self.pairs)} items on the left with one on the right, "
+                                        "then check.")
+        right_count = sum(index == left for left, index in enumerate(chosen))
+        if right_count == len(self.pairs):
+            return Feedback(True, 1.0, f"All {len(self.pairs)} pairs are matched correctly. {self.explanation}".rstrip())
+        lines = [f"{right_count} of {len(self.pairs)} pairs matched correctly."]
+        for left, index in enumerate(chosen):
+            if index is None:
+                lines.append(f"{_quoted(self.lefts[left])} has no match yet.")
+            elif index != left:
+                lines.append(f"{_quoted(self.lefts[left])} does not go with {_quoted(self.rights[index])}.")
+        return Feedback(False, right_count / len(self.pairs), "\n".join(lines))
+
+
+MAX_EXTENDED_RESPONSE_CHARACTERS = 20_000
+"""Longest extended answer read; a six-mark GCSE answer is a few hundred words."""
+
+
+@dataclass(frozen=True)
+class ExtendedResponseQuestion:
+    """A written answer the teacher marks against the mark scheme themselves.
+
+    For required-practical method and evaluation items: the teacher writes an
+    answer, then sees the mark-scheme points and ticks those their answer meets;
+    the self-assessed mark (points ticked, at most ``marks``) is the score, and the
+    model answer is shown after.
+
+    The response is a mapping ``{"answer": text, "points": [indexes ticked]}``, or
+    just the list of indexes ticked.
+
+    Attributes:
+        id: Slug unique within its bank.
+        prompt: The question, plain text.
+        marks: The marks available (a whole number, at least 1).
+        mark_scheme: The points a teacher ticks; at least ``marks`` of them.
+        model_answer: A full-marks answer written at GCSE level.
+        practical: The required practical it belongs to, e.g.
+            ``"AQA physics RP 1: specific heat capacity"``, or "".
+        topic: The bank's topic.
+    """
+
+    id: str
+    prompt: str
+    marks: int
+    mark_scheme: tuple[str, ...]
+    model_answer: str
+    practical: str = ""
+    topic: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mark_scheme", tuple(self.mark_scheme))
+        if isinstance(self.marks, bool) or not isinstance(self.marks, int) or self.marks < 1:
+            raise ValueError(f"question {self.id!r}: marks must be a whole number of at least 1, got {self.marks!r}")
+        if len(self.mark_scheme) < self.marks:
+            raise ValueError(f"question {self.id!r}: mark_scheme has {len(self.mark_scheme)} point(s) for "
+                             f"{self.marks} marks; give at least one point per mark")
+        if len({point.strip() for point in self.mark_scheme}) != len(self.mark_scheme):
+            raise ValueError(f"question {self.id!r}: mark_scheme points must all be different")
+        if not self.model_answer.strip():
+            raise ValueError(f"question {self.id!r}: model_answer must not be empty")
+
+    def self_assessment(self, response: object) -> tuple[str | None, frozenset[int]] | None:
+        """Read a response as ``(answer text or None, indexes of the points ticked)``.
+
+        Returns:
+            None for a response that is neither form, or too long to be real.
+        """
+        answer: str | None = None
+        points = response
+        if isinstance(response, dict):
+            answer = response.get("answer")
+            if answer is not None and not isinstance(answer, str):
+                return None
+            points = response.get("points", ())
+        if isinstance(answer, str) and len(answer) > MAX_EXTENDED_RESPONSE_CHARACTERS:
+            return None
+        if not isinstance(points, _LIST_TYPES) or len(points) > MAX_LIST_RESPONSE_ITEMS:
+            return None
+        ticked = {_item_index(self.mark_scheme, point) for point in points}
+        return answer, frozenset(index for index in ticked if index is not None)
+
+    def mark(self, response: object) -> Feedback:
+        """Record a self-assessment.
+
+        Args:
+            response: As for :meth:`self_assessment`. Anything else scores 0.
+
+        Returns:
+            Score = min(points ticked, marks) ÷ marks; the message says the mark and
+            lists the points not ticked, so the teacher sees what a full answer adds.
+        """
+        read = self.self_assessment(response)
+        if read is None:
+            return Feedback(False, 0.0, "Write your answer, then tick the mark-scheme points it meets.")
+        answer, ticked = read
+        if answer is not None and not answer.strip():
+            return Feedback(False, 0.0, "Write your answer first, then tick the mark-scheme points it meets.")
+        awarded = min(len(ticked), self.marks)
+        plural = "s" if self.marks != 1 else ""
+        lines = [f"Self-assessed: {awarded} of {self.marks} mark{plural} "
+                 f"({len(ticked)} of {len(self.mark_scheme)} mark-scheme points ticked)."]
+        missed = [point for index, point in enumerate(self.mark_scheme) if index not in ticked]
+        if missed and awarded < self.marks:
+            lines.append("Points a fuller answer would make: " + "; ".join(missed) + ".")
+        return Feedback(awarded == self.marks, awarded / self.marks, "\n".join(lines))

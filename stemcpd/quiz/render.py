@@ -27,6 +27,8 @@ from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
 from stemcpd.quiz.feedback import Feedback, apply_confidence
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     NumericQuestion,
@@ -145,6 +147,38 @@ class QuizWidget:
                 move_button = widgets.Button(description=label, tooltip=f"{label} the selected step")
                 move_button.on_click(lambda _button, question_id=question.id, step=direction: self.move_step(question_id, step))
                 extra.append(move_button)
+        elif isinstance(question, MatchingQuestion):
+            order = display_order(question)
+            dropdowns = [
+                widgets.Dropdown(options=[("(choose)", None), *[(question.rights[index], index) for index in order]],
+                                 value=None, description=left, style={"description_width": "initial"},
+                                 layout=widgets.Layout(width="auto"))
+                for left in question.lefts
+            ]
+            answer_input = widgets.VBox([widgets.HTML("<p><em>Match each item with one from its list.</em></p>"),
+                                         *dropdowns])
+            answer_input.dropdowns = dropdowns
+        elif isinstance(question, ExtendedResponseQuestion):
+            answer_box = widgets.Textarea(placeholder="Write your answer here", description="Answer:",
+                                          continuous_update=False, layout=widgets.Layout(width="95%", height="10em"))
+            point_boxes = [widgets.Checkbox(value=False, description=point, indent=False,
+                                            layout=widgets.Layout(width="auto"))
+                           for point in question.mark_scheme]
+            scheme = widgets.VBox([widgets.HTML(
+                f"<p><strong>Mark scheme</strong> ({question.marks} marks): tick each point your answer makes.</p>"),
+                *point_boxes])
+            scheme.layout.display = "none"
+            show_scheme = widgets.Button(description="Show mark scheme",
+                                         tooltip="Show the mark-scheme points to tick those your answer makes")
+
+            def reveal(_button, scheme=scheme):
+                scheme.layout.display = None
+
+            show_scheme.on_click(reveal)
+            answer_input = widgets.VBox([answer_box, show_scheme, scheme])
+            answer_input.answer_box = answer_box
+            answer_input.point_boxes = point_boxes
+            answer_input.scheme = scheme
         elif isinstance(question, ShortTextQuestion):
             # continuous_update=False: the typed text reaches the kernel as one update when
             # the box loses focus, before the click on "Check answer". Sent keystroke by
@@ -236,6 +270,11 @@ class QuizWidget:
             )
         if isinstance(question, OrderingQuestion):
             return [value for _, value in answer_input.options]
+        if isinstance(question, MatchingQuestion):
+            return [dropdown.value for dropdown in answer_input.dropdowns]
+        if isinstance(question, ExtendedResponseQuestion):
+            return {"answer": answer_input.answer_box.value,
+                    "points": [index for index, box in enumerate(answer_input.point_boxes) if box.value]}
         return answer_input.value
 
     def _check(self, question_id: str) -> Feedback:
@@ -249,7 +288,10 @@ class QuizWidget:
         confidence = confidence_label.lower() if confidence_label else None
         feedback = apply_confidence(feedback, confidence)
         self.latest_feedback[question_id] = feedback
-        self._feedback_areas[question_id].value = feedback_html(feedback)
+        shown = feedback_html(feedback)
+        if isinstance(question, ExtendedResponseQuestion):
+            shown += f"<p><strong>Model answer</strong></p><p>{html.escape(question.model_answer)}</p>"
+        self._feedback_areas[question_id].value = shown
         self.summary.value = self._summary_text()
         if self.on_attempt is not None:
             self.on_attempt(question, response, feedback, confidence)
@@ -274,6 +316,17 @@ class QuizWidget:
             chosen = read[0] if read is not None else frozenset()
             for index, checkbox in zip(answer_input.option_indexes, answer_input.checkboxes):
                 checkbox.value = index in chosen
+        elif isinstance(question, MatchingQuestion):
+            chosen = question.matches(response) or [None] * len(question.pairs)
+            for dropdown, index in zip(answer_input.dropdowns, chosen):
+                dropdown.value = index
+        elif isinstance(question, ExtendedResponseQuestion):
+            read = question.self_assessment(response)
+            answer, ticked = read if read is not None else (None, frozenset())
+            answer_input.answer_box.value = answer or ""
+            answer_input.scheme.layout.display = None
+            for index, box in enumerate(answer_input.point_boxes):
+                box.value = index in ticked
         elif isinstance(question, OrderingQuestion):
             indexes, _ = question.order(response)
             if indexes is not None:  # an incomplete order cannot be shown in the list box

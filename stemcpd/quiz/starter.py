@@ -32,7 +32,10 @@ from typing import Any
 
 from stemcpd.quiz.bank import Bank, Question, load_bank, load_packaged_bank
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
+from stemcpd.quiz.static import display_order
 from stemcpd.quiz.questions import (
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
     OrderingQuestion,
@@ -237,6 +240,16 @@ def _question_html(item: StarterQuestion) -> str:
             for position, index in enumerate(shuffled)
         )
         parts.append(f'<ol class="options">{steps}</ol><p class="answer-line">Order: ____________________</p>')
+    elif isinstance(question, MatchingQuestion):
+        rights = "".join(
+            f'<li><span class="letter">{LETTERS[position]}.</span> {html.escape(question.rights[index])}</li>'
+            for position, index in enumerate(display_order(question))
+        )
+        lefts = "".join(f"<li>{html.escape(left)} → ____</li>" for left in question.lefts)
+        parts.append(f'<ol class="options">{rights}</ol><ol class="matching">{lefts}</ol>')
+    elif isinstance(question, ExtendedResponseQuestion):
+        parts.append(f'<p class="answer-line">[{question.marks} marks]</p>'
+                     + '<p class="answer-line">____________________________________________</p>' * 4)
     else:
         parts.append('<p class="answer-line">Answer: ____________________</p>')
     return "<li>" + "".join(parts) + "</li>"
@@ -256,6 +269,13 @@ def _answer_html(item: StarterQuestion) -> str:
         answer = "<strong>" + ", ".join(LETTERS[shuffled.index(index)] for index in range(len(question.steps))) + "</strong>"
     elif isinstance(question, ShortTextQuestion):
         answer = "<strong>" + " / ".join(html.escape(text) for text in question.answers) + "</strong>"
+    elif isinstance(question, MatchingQuestion):
+        order = display_order(question)
+        answer = "<strong>" + ", ".join(f"{place + 1}{LETTERS[order.index(place)]}"
+                                        for place in range(len(question.pairs))) + "</strong>"
+    elif isinstance(question, ExtendedResponseQuestion):
+        answer = (f"<strong>Any {question.marks} of:</strong> "
+                  + "; ".join(html.escape(point) for point in question.mark_scheme))
     else:
         answer = f"<strong>{html.escape(f'{question.answer:g} {question.unit}')}</strong>"
     return f"<li>{answer}</li>"

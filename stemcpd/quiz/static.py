@@ -51,6 +51,8 @@ from stemcpd.quiz.markup import markdown_html, markdown_inline_html
 from stemcpd.quiz.parameterised import ParameterisedNumericQuestion
 from stemcpd.quiz.questions import (
     POWER_OF_TEN_SLIP,
+    ExtendedResponseQuestion,
+    MatchingQuestion,
     WRONG_DIMENSION,
     MultipleChoiceQuestion,
     MultipleSelectQuestion,
@@ -243,6 +245,7 @@ def _option_data(question, index: int) -> dict:
     return {
         "index": index,
         "correct": option.correct,
+        "credit": option.score,
         "quoted": _quoted(option.text),
         "feedback": markdown_inline_html(option.feedback) if option.feedback else "",
         "misconception": _misconception_note(None if option.correct else option.misconception),
@@ -263,6 +266,11 @@ def _numeric_data(question: NumericQuestion) -> dict:
         "example": question.example_shown(),
         "modelAnswer": question.model_answer_shown(),
         "phrase": _dimension_entry(unit)[1],
+        "wrongAnswers": [
+            {"value": wrong.value, "allowed": question.wrong_answer_allowed_difference(wrong),
+             "feedback": wrong.feedback, "misconception": wrong.misconception}
+            for wrong in question.wrong_answers
+        ],
     }
 
 
@@ -337,16 +345,23 @@ def _choice_inputs(prefix: str, question, multiple: bool) -> str:
     return f'{hint}<ol type="A" class="stemcpd-quiz-options">{"".join(items)}</ol>'
 
 
-def display_order(question: MultipleChoiceQuestion | MultipleSelectQuestion | OrderingQuestion) -> list[int]:
+def display_order(
+    question: MultipleChoiceQuestion | MultipleSelectQuestion | OrderingQuestion | MatchingQuestion,
+) -> list[int]:
     """The order to show a question's options (or steps) in: shuffled, so the right
     answer is not always where the bank's author wrote it, but the same every time
     (seeded by the question id) so a class discussing "option B" means the same
     option. Steps of an ordering question are never shown already in order. The live
     quiz (:mod:`stemcpd.quiz.render`) and the static one both use it."""
-    count = len(question.steps) if isinstance(question, OrderingQuestion) else len(question.options)
+    if isinstance(question, OrderingQuestion):
+        count = len(question.steps)
+    elif isinstance(question, MatchingQuestion):
+        count = len(question.pairs)
+    else:
+        count = len(question.options)
     order = list(range(count))
     random.Random(f"stemcpd:{question.id}").shuffle(order)
-    if isinstance(question, OrderingQuestion) and order == sorted(order):
+    if isinstance(question, (OrderingQuestion, MatchingQuestion)) and order == sorted(order):
         order.reverse()
     return order
 
@@ -363,6 +378,8 @@ def _reveal_html(question: Question, shown: Question) -> str:
             option = question.options[index]
             if option.correct:
                 verdict = "✓ tick" if multiple else "✓ correct"
+            elif option.credit:
+                verdict = f"◐ partly right ({option.credit:g}% credit)"
             else:
                 named = f"misconception: {esc(misconception_name(option.misconception))}" if option.misconception else ""
                 verdict = ("✗ leave" if multiple else "✗ wrong") + (f" ({named})" if named else "")
@@ -372,6 +389,14 @@ def _reveal_html(question: Question, shown: Question) -> str:
     if isinstance(question, OrderingQuestion):
         ordered = "".join(f"<li>{markdown_inline_html(step)}</li>" for step in question.steps)
         return f"<ol>{ordered}</ol>{markdown_html(question.explanation) if question.explanation else ''}"
+    if isinstance(question, MatchingQuestion):
+        pairs = "".join(f"<li>{markdown_inline_html(left)} → {markdown_inline_html(right)}</li>"
+                        for left, right in question.pairs)
+        return f"<ul>{pairs}</ul>{markdown_html(question.explanation) if question.explanation else ''}"
+    if isinstance(question, ExtendedResponseQuestion):
+        points = "".join(f"<li>{markdown_inline_html(point)}</li>" for point in question.mark_scheme)
+        return (f"<p>Mark scheme ({question.marks} mark{'s' if question.marks != 1 else ''}):</p><ul>{points}</ul>"
+                f"<p>Model answer:</p>{markdown_html(question.model_answer)}")
     if isinstance(question, ShortTextQuestion):
         accepted = ", ".join(esc(answer) for answer in question.answers)
         wrong = "".join(
@@ -410,6 +435,15 @@ def _question_html(prefix: str, number: int, question: Question) -> str:
     elif isinstance(question, OrderingQuestion):
         items = "".join(f"<li>{markdown_inline_html(question.steps[index])}</li>" for index in _display_order(question))
         parts.append(f"<p><em>Put these steps in order.</em></p><ul>{items}</ul>")
+    elif isinstance(question, MatchingQuestion):
+        rights = "".join(f"<li>{markdown_inline_html(question.rights[index])}</li>"
+                         for index in display_order(question))
+        lefts = "".join(f"<li>{markdown_inline_html(left)}</li>" for left in question.lefts)
+        parts.append(f"<p><em>Match each item with one of:</em></p><ul>{rights}</ul><ol>{lefts}</ol>")
+    elif isinstance(question, ExtendedResponseQuestion):
+        practical = f"<p><em>{html.escape(question.practical)}</em></p>" if question.practical else ""
+        parts.append(f"{practical}<p><em>Write your answer ({question.marks} marks), then compare it with the "
+                     "mark scheme.</em></p>")
     elif isinstance(shown, NumericQuestion) and isinstance(question, ParameterisedNumericQuestion):
         parts.append("<p><em>In the live quiz the values change with each attempt.</em></p>")
     if markable:

@@ -144,6 +144,10 @@
         var within = function (v) { return Math.abs(v - question.answer) <= question.allowed * (1 + 1e-12); };
         if (within(value)) return markRightValue(question, parsed, value, unitMissing);
         var reminder = unitMissing ? " Remember to include the unit." : "";
+        var wrong = (question.wrongAnswers || []).filter(function (w) {
+          return Math.abs(value - w.value) <= w.allowed * (1 + 1e-12);
+        })[0];
+        if (wrong) return result(false, 0, wrong.feedback + reminder, wrong.misconception);
         var power = powerOfTenSlip(question, value, within);
         if (power !== null) {
           return result(false, 0, "Your digits look right but the value is " + thousands(Math.pow(10, Math.abs(power))) +
@@ -187,7 +191,9 @@
         }
         var option = question.options[chosen];
         if (!option) return result(false, 0, "That option wasn't recognised. Pick one of the options.");
-        var verdict = result(option.correct, option.correct ? 1 : 0, option.correct ? "That's the right option." : "That's not the right option.",
+        var credit = option.correct ? 1 : (option.credit || 0);
+        var verdict = result(option.correct, credit, option.correct ? "That's the right option." :
+          (credit > 0 ? "That option is partly right." : "That's not the right option."),
           option.correct ? null : option.misconception && option.misconception.id);
         if (option.feedback) { verdict.message = ""; verdict.lines = [{html: option.feedback}]; }
         verdict.notes = option.correct || !option.misconception ? [] : [option.misconception];

@@ -309,7 +309,7 @@ def test_unknown_option_field(tmp_path):
 def test_unknown_question_type(tmp_path):
     error = load_error(tmp_path, with_line(15, "    type: essay"))
 
-    assert_located(error, 15, "period-1m", "'type' must be one of multiple_choice, numeric, multiple_select, ordering, short_text, parameterised_numeric, not 'essay'")
+    assert_located(error, 15, "period-1m", "'type' must be one of multiple_choice, numeric, multiple_select, ordering, short_text, parameterised_numeric, matching, extended_response, not 'essay'")
 
 
 def test_yaml_boolean_where_text_is_needed(tmp_path):

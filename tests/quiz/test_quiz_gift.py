@@ -197,7 +197,6 @@ def test_imported_questions_mark():
         ("::Essay::Write about forces.{}", "essay"),
         ("::Info::Just some text, no answers.", "description"),
         ("::Two::Pick{=a =b ~c}", "2 full-credit"),
-        ("::Part::Pick{=a ~%50%b ~c}", "partial credit"),
         ("::Num::How many?{#=1 =2}", "2 full-credit numerical"),
         ("::Brace::Pick {=a ~b", "unmatched brace"),
         ("::Blanks::A {=a ~b} and {=c ~d}", "more than one answer block"),
@@ -390,3 +389,13 @@ def test_draft_bank_of_a_complete_bank_has_no_placeholders(tmp_path):
 def test_draft_bank_rejects_a_bad_topic():
     with pytest.raises(ValueError, match="slug"):
         to_bank_yaml([], "Not a slug", "T")
+
+
+def test_weighted_multiple_choice_option_is_partial_credit():
+    # Moodle's weighted answers ("~%50%"): a nearly-right option earns part of the mark.
+    question, = from_gift("::Part::Pick one{=right ~%50%nearly#Close. ~wrong}")
+    assert [option.credit for option in question.options] == [None, 50.0, None]
+    assert question.mark(1).score == 0.5 and question.mark(2).score == 0.0
+    again, = from_gift(to_gift([question]))
+    assert [(option.text, option.correct, option.credit) for option in again.options] == [
+        (option.text, option.correct, option.credit) for option in question.options]
