@@ -36,6 +36,11 @@ PLANNED_MODULES = (
     "chemistry-atmosphere-and-resources",
 )
 
+# Course modules that teach no specification topic of their own, and why.
+OUTSIDE_THE_SPECIFICATION = {
+    "physics-pendulum": "a favourite KS4 investigation and part of an A-level practical, not a GCSE topic",
+}
+
 
 @dataclass(frozen=True)
 class Topic:
