@@ -68,7 +68,7 @@
       if (sheet.querySelector(".stemcpd-tech-actions")) return;
       var bar = document.createElement("div");
       bar.className = "stemcpd-tech-actions";
-      bar.appendChild(button("Print this sheet", "Print the technician sheet: " + titleOf(sheet), function () {
+      bar.appendChild(button("Print this sheet", "Print this sheet: " + titleOf(sheet), function () {
         printSheets(sheet);
       }));
       var heading = sheet.querySelector("[id$='-title']");
@@ -79,7 +79,7 @@
     if (all && sheets.length > 1 && !document.getElementById("stemcpd-print-all")) {
       var bar = document.createElement("div");
       bar.className = "stemcpd-tech-actions";
-      var printAll = button("Print all sheets", "Print all " + sheets.length + " technician sheets, one per page",
+      var printAll = button("Print all sheets", "Print all sheets: " + sheets.length + " technician sheets, one per page",
         function () { printSheets(null); });
       printAll.id = "stemcpd-print-all";
       bar.appendChild(printAll);
