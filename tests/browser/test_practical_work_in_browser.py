@@ -110,9 +110,9 @@ def test_the_sheets_and_map_pass_axe(open_page, theme):
 
 
 def test_a_workbook_page_shows_its_own_sheets(open_page, site):
-    if os.environ.get("STEMCPD_PRACTICALS_SITE"):
-        pytest.skip("a partial build has no workbook pages")
     page = open_page("workbooks/physics-electricity.html")
+    if os.environ.get("STEMCPD_PRACTICALS_SITE") and page.locator(".bd-content").count() == 0:
+        pytest.skip("this partial build has no physics-electricity page")
     expected = [practical.id for practical in practicals_for_module("physics-electricity")]
     assert [sheet.get_attribute("data-practical") for sheet in page.locator(".stemcpd-tech-sheet").all()] == expected
     page.locator(".stemcpd-tech-sheet").first.get_by_role("button", name="Print this sheet").click()
