@@ -10,6 +10,7 @@
     stemcpd slides  for trainers: reveal.js slides of a workbook with trainer notes
     stemcpd quiz    check question banks; print a retrieval starter for a class
     stemcpd worksheet  a print-ready worksheet from a virtual practical
+    stemcpd technician  a printable technician sheet for a GCSE required practical
 """
 
 from __future__ import annotations
@@ -369,6 +370,17 @@ def cmd_worksheet(args) -> int:
     return 0
 
 
+def cmd_technician(args) -> int:
+    from stemcpd.practicals import PracticalError
+    from stemcpd.practicals.sheet import technician_command
+
+    try:
+        print(technician_command(args.practical, args.output, every=args.all))
+    except PracticalError as error:
+        raise CliError(str(error)) from None
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stemcpd",
@@ -492,6 +504,17 @@ def make_parser() -> argparse.ArgumentParser:
     worksheet.add_argument("--seed", type=int, default=0, help="which set of results (default 0)")
     worksheet.add_argument("-o", "--output", help="file to write")
     worksheet.set_defaults(handler=cmd_worksheet)
+
+    technician = commands.add_parser(
+        "technician", help="a printable technician sheet for a GCSE required practical",
+        description="Write the technician sheet for a required practical (equipment per group and per class, "
+        "solution recipes, hazards, disposal, set-up time, common failures) as a print-ready HTML page. "
+        "With no practical, list them.",
+    )
+    technician.add_argument("practical", nargs="?", help="the practical, e.g. chemistry-titration (omit to list them)")
+    technician.add_argument("--all", action="store_true", help="every sheet in one file, one per printed page")
+    technician.add_argument("-o", "--output", help="file to write (default <practical>-technician-sheet.html)")
+    technician.set_defaults(handler=cmd_technician)
 
     from stemcpd.quiz.cli import add_quiz_commands
 

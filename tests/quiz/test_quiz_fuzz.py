@@ -27,13 +27,14 @@ from stemcpd.quiz import (  # noqa: E402
     load_bank,
 )
 from stemcpd.quiz.bank import load_packaged_bank, packaged_bank_names  # noqa: E402
+from stemcpd.quiz.questions import ExtendedResponseQuestion  # noqa: E402  (the shipped banks carry them now)
 
 from test_quiz_question_types import NEW_TYPES_BANK  # noqa: E402  (pytest puts tests/quiz on sys.path)
 
 REQUIRED_RESPONSES = 10_000
 ALL_TYPES = {
     MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion,
-    OrderingQuestion, ParameterisedNumericQuestion, ShortTextQuestion,
+    OrderingQuestion, ParameterisedNumericQuestion, ShortTextQuestion, ExtendedResponseQuestion,
 }
 
 UNITS = ["", "s", "ms", "m", "cm", "km", "m/s", "m s^-1", "m s⁻²", "m/s²", "ms^-2", "kg", "g", "N", "N/kg", "J", "kJ",
