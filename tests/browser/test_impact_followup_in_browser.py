@@ -19,7 +19,8 @@ def test_effects_review_date_due_list_and_calendar(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    # Errors from this project's scripts fail the test (the theme's own thebe loader is not ours).
+    page.on("pageerror", lambda error: errors.append(str(error)) if "THEBE_JS_URL" not in str(error) else None)
     page.goto(urljoin(site_url, f"workbooks/{MODULE}.html"))
     impact = page.locator('div.stemcpd-record-form[data-kind="impact_record"]').first
     impact.locator("fieldset.stemcpd-record-effect").first.wait_for()
