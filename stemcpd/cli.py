@@ -476,6 +476,13 @@ def make_parser() -> argparse.ArgumentParser:
     group.add_argument("--title", default="Workshop results", help="the report's title")
     group.set_defaults(handler=cmd_report)
 
+    # Live workshops on a JupyterHub (issue 15): the trainer's Voila dashboard page.
+    workshop = commands.add_parser("workshop", help="for trainers on a JupyterHub: write the live dashboard page")
+    workshop.add_argument("-o", "--output", default=".", help="folder to write it into (default: here)")
+    workshop.set_defaults(handler=lambda a: print(
+        "Open with Voila (on the hub: /user/<you>/voila/render/<this file>): "
+        + str(__import__("stemcpd.workshop", fromlist=["x"]).write_dashboard_notebook(Path(a.output)).resolve())) or 0)
+
     slides = commands.add_parser(
         "slides", help="for trainers: reveal.js slides of a workbook, with trainer notes",
         description="Run a workbook and turn it into reveal.js slides for a workshop, with a trainer's "

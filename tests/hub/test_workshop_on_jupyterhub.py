@@ -83,6 +83,10 @@ def hub_config(folder: Path, port: int, token: str, exchange: Path) -> str:
         "c.Spawner.args = ['--ServerApp.jpserver_extensions=voila=True']",
         # The test (and CI) runs as root; a school's hub spawns each teacher as their own user.
         "import os\nif os.geteuid() == 0: c.Spawner.args.append('--allow-root')",
+        # Pass the tester's Jupyter paths through (where Voila's templates are, in a layered venv).
+        "c.Spawner.env_keep = c.Spawner.env_keep + ['JUPYTER_PATH', 'JUPYTER_CONFIG_PATH'] "
+        "if isinstance(c.Spawner.env_keep, list) else ['PATH', 'PYTHONPATH', 'VIRTUAL_ENV', 'LANG', 'LC_ALL', "
+        "'JUPYTERHUB_SINGLEUSER_APP', 'JUPYTER_PATH', 'JUPYTER_CONFIG_PATH']",
         "c.Spawner.start_timeout = 120",
         "c.Spawner.http_timeout = 120",
         f"c.JupyterHub.services = [{{'name': 'workshop-test', 'api_token': {token!r}}}]",

@@ -11,6 +11,6 @@ import os
 exchange = os.environ.get("STEMCPD_WORKSHOP_EXCHANGE", "/srv/stemcpd/exchange")
 c.Spawner.environment.update({"STEMCPD_EXCHANGE": exchange})  # noqa: F821 - `c` is JupyterHub's config
 # Participants land in the course's workbooks; the trainer opens the dashboard with Voila at
-# /user/<trainer>/voila/render/stemcpd-workshop-dashboard.ipynb (`stemcpd workshop notebook` writes it).
+# /user/<trainer>/voila/render/stemcpd-workshop-dashboard.ipynb (`stemcpd workshop` writes it).
 c.Spawner.default_url = os.environ.get("STEMCPD_WORKSHOP_DEFAULT_URL", "/lab/tree/workbooks")  # noqa: F821
 c.Authenticator.admin_users = {os.environ.get("STEMCPD_WORKSHOP_TRAINER", "trainer")}  # noqa: F821
