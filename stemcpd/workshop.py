@@ -159,6 +159,7 @@ class SharePanel:
         self.folder = folder or exchange_dir()
         self.user = user or _user()
         self.checkboxes = {name: ipywidgets.Checkbox(value=False, description=label, indent=False,
+                                                     style={"description_width": "initial"},
                                                      layout=ipywidgets.Layout(width="100%"))
                            for name, label in CONSENT_CHOICES.items()}
         self.display_name = ipywidgets.Text(description="Name to show", placeholder="e.g. Asha Patel",
@@ -326,7 +327,8 @@ class Dashboard:
         if self.folder is None:
             raise RuntimeError(f"no workshop exchange: set ${EXCHANGE_ENVIRONMENT_VARIABLE} (the hub does)")
         self.show_names = ipywidgets.Checkbox(value=False, description="Show participants' names (not on a projector)",
-                                              indent=False)
+                                              indent=False, style={"description_width": "initial"},
+                                              layout=ipywidgets.Layout(width="auto"))
         self.body = ipywidgets.HTML()
         self.show_names.observe(lambda _: self.refresh(), names="value")
         heading = ipywidgets.HTML("<h1>Workshop: the room right now</h1>")
