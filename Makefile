@@ -32,6 +32,7 @@ benchmarks: $(STAMP) chromium npm
 	$(BIN)/python benchmarks/bench_book.py
 	$(BIN)/python benchmarks/bench_site.py
 	$(BIN)/python benchmarks/bench_player.py --processes 2
+	$(BIN)/python benchmarks/bench_programme.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

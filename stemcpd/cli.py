@@ -294,8 +294,29 @@ def cmd_record_import(args) -> int:
     return 0
 
 
+def cmd_impact(function, *arguments) -> int:
+    """Run a follow-up, department or programme command (stemcpd.cpd.commands)."""
+    from stemcpd.cpd.commands import CommandError
+
+    try:
+        return function(*arguments)
+    except CommandError as error:
+        raise CliError(str(error)) from None
+
+
 def cmd_report(args) -> int:
-    from stemcpd.cpd import report
+    from stemcpd.cpd import commands, report
+
+    if args.programme:
+        return cmd_impact(commands.report_programme, args.programme, args.output, args.title, args.processes,
+                          args.print_sql)
+    if args.print_sql:
+        raise CliError("--print-sql goes with --programme")
+    if not args.files:
+        raise CliError("give participants' JSON records (or --programme MANIFEST.csv)")
+    if args.department:
+        return cmd_impact(commands.report_department, args.files, args.output, args.title, args.pseudonymise,
+                          args.today)
 
     loaded = report.load_records(args.files, pseudonymise=args.pseudonymise)
     for path, reason in loaded.skipped:
@@ -463,6 +484,17 @@ def make_parser() -> argparse.ArgumentParser:
     record_import.add_argument("file", help="the JSON record to import")
     record_import.add_argument("--store", help="a progress file other than your own (default: your record)")
     record_import.set_defaults(handler=cmd_record_import)
+    # Follow-up (issue 15): impact records due, and review dates for a calendar.
+    from stemcpd.cpd import commands as impact_commands
+
+    due = record_commands.add_parser("due", help="list the impact records that are due (from your action plans' review dates)")
+    due.add_argument("--store", help="a progress file other than your own (default: your record)")
+    due.add_argument("--today", help="the date to count from, YYYY-MM-DD (default today)")
+    due.set_defaults(handler=lambda a: cmd_impact(impact_commands.record_due, a.store, a.today))
+    calendar = record_commands.add_parser("calendar", help="write your action plans' review dates as a calendar file (.ics)")
+    calendar.add_argument("-o", "--output", default="cpd-reviews.ics", help="file to write (default cpd-reviews.ics)")
+    calendar.add_argument("--store", help="a progress file other than your own (default: your record)")
+    calendar.set_defaults(handler=lambda a: cmd_impact(impact_commands.record_calendar, a.output, a.store))
 
     group = commands.add_parser(
         "report", help="for trainers: one report from participants' exported records",
@@ -470,11 +502,25 @@ def make_parser() -> argparse.ArgumentParser:
         "question, misconceptions, confidence against correctness, progress per module and impact. "
         "Malformed or duplicate files are named and skipped.",
     )
-    group.add_argument("files", nargs="+", help="participants' JSON records")
+    group.add_argument("files", nargs="*", help="participants' JSON records")
+    group.add_argument("--department", action="store_true",
+                       help="for a head of science: needs, modules done, actions planned and impact, printable")
+    group.add_argument("--programme", metavar="MANIFEST",
+                       help="programme evaluation: a CSV of file,course,term,region; headline figures per group")
+    group.add_argument("--processes", type=int, default=1, help="with --programme: processes reading files")
+    group.add_argument("--print-sql", action="store_true", help="with --programme: print the SQL (for a shared database)")
+    group.add_argument("--today", help="with --department: the date impact records are due by (default today)")
     group.add_argument("-o", "--output", default="report.html", help="where to write the report (default report.html)")
     group.add_argument("--pseudonymise", action="store_true", help="replace names with Participant 01, 02, …")
     group.add_argument("--title", default="Workshop results", help="the report's title")
     group.set_defaults(handler=cmd_report)
+
+    # Live workshops on a JupyterHub (issue 15): the trainer's Voila dashboard page.
+    workshop = commands.add_parser("workshop", help="for trainers on a JupyterHub: write the live dashboard page")
+    workshop.add_argument("-o", "--output", default=".", help="folder to write it into (default: here)")
+    workshop.set_defaults(handler=lambda a: print(
+        "Open with Voila (on the hub: /user/<you>/voila/render/<this file>): "
+        + str(__import__("stemcpd.workshop", fromlist=["x"]).write_dashboard_notebook(Path(a.output)).resolve())) or 0)
 
     slides = commands.add_parser(
         "slides", help="for trainers: reveal.js slides of a workbook, with trainer notes",

@@ -220,14 +220,23 @@ def _fields_html(texts: dict[str, str], prompts) -> str:
 
 
 def _impact_html(texts: dict[str, str]) -> str:
-    from stemcpd.cpd.toolkit import IMPACT_CIRCLES, IMPACT_RECORD_PROMPTS
+    from stemcpd.cpd.impact import STATUS_LABELS, circle_status
+    from stemcpd.cpd.prompts import IMPACT_CIRCLES, IMPACT_EFFECT_PROMPTS, IMPACT_RECORD_PROMPTS, level_effect_field
 
     if not texts:
         return '<p class="empty">Not written yet: come back a few weeks after teaching with it.</p>'
+    effect_labels = {prompt.field: prompt.label for prompt in IMPACT_EFFECT_PROMPTS}
     parts = []
     for circle, fields in IMPACT_CIRCLES.items():
         chosen = {name: texts[name] for name in fields if name in texts}
-        parts.append(f"<h4>{html.escape(circle)}</h4>" + _fields_html(chosen, IMPACT_RECORD_PROMPTS))
+        levels = "".join(
+            f"<dt>{html.escape(effect_labels[level_effect_field(name)])}</dt>"
+            f"<dd>{html.escape(STATUS_LABELS[texts[level_effect_field(name)]])}</dd>"
+            for name in fields if texts.get(level_effect_field(name)) in ("positive", "none_yet", "negative")
+        )
+        overall = STATUS_LABELS[circle_status(texts, circle)]
+        parts.append(f"<h4>{html.escape(circle)}: effect {html.escape(overall.lower())}</h4>"
+                     + _fields_html(chosen, IMPACT_RECORD_PROMPTS) + (f"<dl>{levels}</dl>" if levels else ""))
     return "".join(parts)
 
 

@@ -129,6 +129,132 @@ def parse_timestamp(text: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
+@functools.lru_cache(maxsize=1)
+def _quick_rules() -> dict:
+    """What :func:`quick_valid` checks, read from the schema itself so the two cannot drift."""
+    import re
+
+    definitions = schema()["definitions"]
+    attempt, entry = definitions["attempt"], definitions["entry"]
+    rules = {
+        "top_keys": frozenset(schema()["properties"]),
+        "top_required": frozenset(schema()["required"]),
+        "participant_max": schema()["properties"]["participant"]["maxLength"],
+        "attempts_max": schema()["properties"]["attempts"]["maxItems"],
+        "entries_max": schema()["properties"]["entries"]["maxItems"],
+        "timestamp": re.compile(definitions["timestamp"]["pattern"]),
+        "timestamp_max": definitions["timestamp"]["maxLength"],
+        "name": re.compile(definitions["name"]["pattern"]),
+        "name_max": definitions["name"]["maxLength"],
+        "attempt_keys": frozenset(attempt["properties"]),
+        "attempt_required": frozenset(attempt["required"]),
+        "response_max": attempt["properties"]["response"]["maxLength"],
+        "score_min": attempt["properties"]["score"]["minimum"],
+        "score_max": attempt["properties"]["score"]["maximum"],
+        "misconception_max": attempt["properties"]["misconception"]["maxLength"],
+        "confidence": tuple(attempt["properties"]["confidence"]["enum"]),
+        "entry_keys": frozenset(entry["properties"]),
+        "entry_required": frozenset(entry["required"]),
+        "kinds": tuple(entry["properties"]["kind"]["enum"]),
+        "text_max": entry["properties"]["text"]["maxLength"],
+        "conditions": [],
+    }
+    for condition in entry.get("allOf", []):
+        when = condition["if"]["properties"]
+        then = condition["then"]["properties"]["text"]
+        field = when["field"]
+        rules["conditions"].append((
+            when["kind"]["const"],
+            re.compile(field["pattern"]) if "pattern" in field else None,
+            field.get("const"),
+            tuple(then["enum"]) if "enum" in then else None,
+            re.compile(then["pattern"]) if "pattern" in then else None,
+        ))
+    return rules
+
+
+def quick_valid(data: Any) -> bool:
+    """True only if ``data`` is certainly valid against the record schema.
+
+    About thirty times faster than jsonschema, so a programme's ten thousand records are
+    read in seconds. It is conservative: False means "ask jsonschema" (which words the
+    problem), never "invalid" by itself. A test checks it never accepts a record the
+    schema refuses, on generated and hostile records.
+    """
+    rules = _quick_rules()
+    if type(data) is not dict or not data.keys() <= rules["top_keys"] or not rules["top_required"] <= data.keys():
+        return False
+    if data["format"] != RECORD_FORMAT or type(data["version"]) is not int or data["version"] != RECORD_VERSION:
+        return False
+    timestamp, timestamp_max = rules["timestamp"], rules["timestamp_max"]
+    name, name_max = rules["name"], rules["name_max"]
+
+    def is_time(value: Any) -> bool:
+        return type(value) is str and len(value) <= timestamp_max and timestamp.search(value) is not None
+
+    known_names: set[str] = set()  # module and field names repeat: check each once per record
+
+    def is_name(value: Any) -> bool:
+        if type(value) is not str:
+            return False
+        if value in known_names:
+            return True
+        if 1 <= len(value) <= name_max and name.search(value) is not None:
+            known_names.add(value)
+            return True
+        return False
+
+    if "participant" in data and not (type(data["participant"]) is str
+                                      and len(data["participant"]) <= rules["participant_max"]):
+        return False
+    if "exported_at" in data and not is_time(data["exported_at"]):
+        return False
+    attempts, entries = data["attempts"], data["entries"]
+    if type(attempts) is not list or len(attempts) > rules["attempts_max"]:
+        return False
+    if type(entries) is not list or len(entries) > rules["entries_max"]:
+        return False
+    attempt_keys, attempt_required = rules["attempt_keys"], rules["attempt_required"]
+    response_max, score_min, score_max = rules["response_max"], rules["score_min"], rules["score_max"]
+    misconception_max, confidences = rules["misconception_max"], rules["confidence"]
+    search_time = timestamp.search
+    for item in attempts:
+        if type(item) is not dict or not item.keys() <= attempt_keys or not attempt_required <= item.keys():
+            return False
+        module, topic, question, response = item["module"], item["bank_topic"], item["question_id"], item["response"]
+        score, misconception, confidence, answered = (item["score"], item.get("misconception"),
+                                                      item.get("confidence"), item["answered_at"])
+        if not (is_name(module) and is_name(topic) and is_name(question)
+                and type(response) is str and len(response) <= response_max
+                and type(item["correct"]) is bool
+                and type(score) in (int, float) and score_min <= score <= score_max
+                and (misconception is None or (type(misconception) is str and len(misconception) <= misconception_max))
+                and (confidence is None or (type(confidence) is str and confidence in confidences))
+                and type(answered) is str and len(answered) <= timestamp_max and search_time(answered) is not None):
+            return False
+    entry_keys, entry_required = rules["entry_keys"], rules["entry_required"]
+    for item in entries:
+        if type(item) is not dict or not item.keys() <= entry_keys or not entry_required <= item.keys():
+            return False
+        text = item["text"]
+        if not (is_name(item["module"]) and type(item["kind"]) is str and item["kind"] in rules["kinds"]
+                and is_name(item["field"]) and type(text) is str and len(text) <= rules["text_max"]
+                and is_time(item["saved_at"])):
+            return False
+        for kind, field_pattern, field_const, allowed, text_pattern in rules["conditions"]:
+            if item["kind"] != kind:
+                continue
+            if field_pattern is not None and field_pattern.search(item["field"]) is None:
+                continue
+            if field_const is not None and item["field"] != field_const:
+                continue
+            if allowed is not None and text not in allowed:
+                return False
+            if text_pattern is not None and text_pattern.search(text) is None:
+                return False
+    return True
+
+
 def check_record(data: Any, source: str = "the record") -> dict:
     """Check parsed JSON is a record this stemcpd reads; return it unchanged.
 
@@ -148,7 +274,10 @@ def check_record(data: Any, source: str = "the record") -> dict:
         raise RecordFileError(
             source, f"was written by a newer stemcpd (record version {version}; this one reads version "
             f"{supported}): upgrade stemcpd (pip install --upgrade stemcpd) and try again")
-    errors = sorted(_validator().iter_errors(data), key=lambda error: list(error.absolute_path))
+    # The quick check accepts only what the schema accepts; anything it is unsure of goes to
+    # jsonschema, which is authoritative and words the problem.
+    errors = [] if quick_valid(data) else sorted(_validator().iter_errors(data),
+                                                 key=lambda error: list(error.absolute_path))
     if errors:
         more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
         raise RecordFileError(source, f"is not a valid stemcpd record: {_describe(errors[0])}{more}")
@@ -170,15 +299,11 @@ def check_record(data: Any, source: str = "the record") -> dict:
     return data
 
 
-def load_record_file(path: str | Path) -> dict:
-    """Read and check a record file (from the site or another machine).
-
-    Returns:
-        The record as a dict, checked against the schema.
+def read_record_bytes(path: str | Path) -> bytes:
+    """A record file's bytes, after the checks that need no parsing (exists, a file, size).
 
     Raises:
-        RecordFileError: naming the file and what is wrong: missing or unreadable, too
-            big, not UTF-8 JSON, not a stemcpd record, too new, or not valid.
+        RecordFileError: naming the file and what is wrong.
     """
     path = Path(path)
     source = str(path)
@@ -191,11 +316,18 @@ def load_record_file(path: str | Path) -> dict:
             raise RecordFileError(
                 source, f"is {size / 1e6:.1f} MB; a CPD record file is at most {limit / 1e6:.0f} MB, so this "
                 "is not one (or is damaged)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise RecordFileError(source, "does not exist") from None
     except OSError as error:
         raise RecordFileError(source, f"cannot be read ({error.strerror or error})") from None
+
+
+def parse_record_bytes(raw: bytes, source: str) -> dict:
+    """Parse and check a record file's bytes (see :func:`load_record_file`)."""
+    if len(raw) > max_file_bytes():
+        raise RecordFileError(source, f"is {len(raw) / 1e6:.1f} MB; a CPD record file is at most "
+                                      f"{max_file_bytes() / 1e6:.0f} MB, so this is not one (or is damaged)")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except UnicodeDecodeError:
@@ -206,3 +338,16 @@ def load_record_file(path: str | Path) -> dict:
     except (ValueError, RecursionError) as error:
         raise RecordFileError(source, f"is not valid JSON ({error})") from None
     return check_record(data, source)
+
+
+def load_record_file(path: str | Path) -> dict:
+    """Read and check a record file (from the site or another machine).
+
+    Returns:
+        The record as a dict, checked against the schema.
+
+    Raises:
+        RecordFileError: naming the file and what is wrong: missing or unreadable, too
+            big, not UTF-8 JSON, not a stemcpd record, too new, or not valid.
+    """
+    return parse_record_bytes(read_record_bytes(path), str(path))

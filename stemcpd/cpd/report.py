@@ -21,6 +21,7 @@ import io
 import json
 from pathlib import Path
 
+from stemcpd.cpd.impact import STATUS_LABELS, STATUSES, EffectCounts, headline_figures
 from stemcpd.cpd.record import RECORD_FORMAT
 
 CONFIDENCE_ORDER = ("guess", "unsure", "sure", None)
@@ -179,20 +180,53 @@ class GroupReport:
     misconceptions: list[tuple[str, int]]  # (id, participants showing it), most common first
     confidence: dict[str, tuple[int, int]]  # level -> (correct, wrong) over all attempts
     modules: dict[str, dict[str, int]]  # module -> {"started", "quiz", "reflection", "impact"}
-    impact: dict[str, int]  # circle -> participants who recorded an effect there
+    impact: dict[str, EffectCounts]  # circle title -> participants per effect status (see stemcpd.cpd.impact)
     shared_with_colleagues: int
+    impact_levels: dict[int, EffectCounts] = field(default_factory=dict)  # Guskey level -> the same
+    action_themes: list[tuple[str, int]] = field(default_factory=list)  # (theme, participants), most first
+
+
+def latest_texts(entries, kind: str) -> dict[str, dict[str, str]]:
+    """Each module's latest text per field of one entry kind (later entries win)."""
+    latest: dict[str, dict[str, str]] = defaultdict(dict)
+    for entry in sorted(entries, key=lambda item: str(item.get("saved_at", ""))):
+        if entry.get("kind") == kind:
+            latest[str(entry["module"])][str(entry["field"])] = str(entry.get("text", ""))
+    return dict(latest)
+
+
+ACTION_THEMES: dict[str, tuple[str, ...]] = {
+    "Hinge and diagnostic questions": ("hinge", "diagnostic", "multiple-choice", "multiple choice"),
+    "Simulations and models": ("simulation", "model", "analogy"),
+    "Practical work": ("practical", "experiment", "investigation", "required practical"),
+    "Demonstrations": ("demonstration", "demo ", "predict-observe", "predict, observe", "poe"),
+    "Retrieval and spaced quizzing": ("retrieval", "quiz", "spaced", "starter"),
+    "Misconceptions": ("misconception", "think that", "believe"),
+    "Worked examples and calculations": ("worked example", "calculation", "ratio table", "equation"),
+    "Talk and explanation": ("discussion", "explain", "explanation", "talk", "questioning"),
+    "Assessment and feedback": ("assessment", "feedback", "test", "marking", "exam"),
+}
+"""Themes a trainer looks for in action plans, each with the words that show it. A plan
+can have several themes; the dashboard and report count participants per theme."""
+
+
+def action_themes(texts: list[str]) -> list[str]:
+    """The themes one participant's action-plan texts touch (see :data:`ACTION_THEMES`)."""
+    words = " ".join(texts).lower()
+    return [theme for theme, keys in ACTION_THEMES.items() if any(key in words for key in keys)]
 
 
 def aggregate(loaded: LoadResult) -> GroupReport:
     """Compute the group's results from loaded records."""
-    from stemcpd.cpd.toolkit import IMPACT_CIRCLES
+    from stemcpd.cpd.prompts import IMPACT_CIRCLE_KEYS, IMPACT_CIRCLES
 
     latest_by_question: dict[tuple[str, str, str], dict[str, bool]] = defaultdict(dict)
     misconception_people: dict[str, set[str]] = defaultdict(set)
     confidence = {str(level): [0, 0] for level in CONFIDENCE_ORDER}
     modules: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    impact = {circle: set() for circle in IMPACT_CIRCLES}
     shared = set()
+    impact_records: list[list[dict[str, str]]] = []
+    themes: Counter = Counter()
     for person in loaded.participants:
         for attempt in person.attempts:
             key = (str(attempt["module"]), str(attempt["bank_topic"]), str(attempt["question_id"]))
@@ -210,12 +244,14 @@ def aggregate(loaded: LoadResult) -> GroupReport:
             modules[module]["started"].add(person.name)
             if entry["kind"] in ("reflection", "impact_record"):
                 modules[module][entry["kind"].replace("_record", "")].add(person.name)
-            if entry["kind"] == "impact_record":
-                for circle, fields in IMPACT_CIRCLES.items():
-                    if entry["field"] in fields:
-                        impact[circle].add(person.name)
-                if entry["field"] == "shared_with_colleagues":
-                    shared.add(person.name)
+            if entry["kind"] == "impact_record" and entry["field"] == "shared_with_colleagues":
+                shared.add(person.name)
+        # Effects come only from the effect choices (stemcpd.cpd.impact): text is never counted.
+        impact_records.append(list(latest_texts(person.entries, "impact_record").values()))
+        plans = latest_texts(person.entries, "action_plan").values()
+        themes.update(action_themes([text for plan in plans for name, text in plan.items()
+                                     if name in ("improvement_focus", "planned_change")]))
+    figures = headline_figures(impact_records)
     questions = sorted(
         (QuestionFacility(m, b, q, len(answers), sum(answers.values())) for (m, b, q), answers in latest_by_question.items()),
         key=lambda item: (item.facility, item.module, item.question_id),
@@ -227,8 +263,40 @@ def aggregate(loaded: LoadResult) -> GroupReport:
         misconceptions=sorted(((m, len(people)) for m, people in misconception_people.items()), key=lambda x: (-x[1], x[0])),
         confidence={level: (c, w) for level, (c, w) in confidence.items()},
         modules={m: {k: len(v) for k, v in kinds.items()} for m, kinds in sorted(modules.items())},
-        impact={circle: len(people) for circle, people in impact.items()},
+        impact={circle: figures[IMPACT_CIRCLE_KEYS[circle]] for circle in IMPACT_CIRCLES},
         shared_with_colleagues=len(shared),
+        impact_levels={number: figures[f"level{number}"] for number in range(1, 6)},
+        action_themes=sorted(themes.items(), key=lambda item: (-item[1], item[0])),
+    )
+
+
+def impact_html(circles: dict[str, EffectCounts], levels: dict[int, EffectCounts], teachers: int) -> str:
+    """The impact section: the Toolkit's headline figures, then every status per circle and level."""
+    from stemcpd.cpd.prompts import GUSKEY_LEVELS
+
+    headline = "".join(
+        f"<li><strong>{html.escape(circle)}</strong>: "
+        + (f"{counts.positive_percent:.0f}% positive" if counts.positive_percent is not None else "no answers yet")
+        + f" ({html.escape(counts.headline())})</li>"
+        for circle, counts in circles.items()
+    )
+    head = "".join(f"<th scope='col'>{html.escape(STATUS_LABELS[status])}</th>" for status in STATUSES)
+
+    def row(name: str, counts: EffectCounts) -> str:
+        cells = "".join(f"<td>{value}</td>" for value in counts.as_dict().values())
+        return f"<tr><th scope='row'>{html.escape(name)}</th>{cells}</tr>"
+
+    rows = "".join(row(circle, counts) for circle, counts in circles.items())
+    rows += "".join(row(f"Level {level.number}: {level.name}", levels[level.number])
+                    for level in GUSKEY_LEVELS if level.number in levels)
+    return (
+        "<section class='impact'><h2>Impact (CPD Impact Toolkit)</h2>"
+        f"<p>Teachers reporting a positive effect, of those who chose an effect ({teachers} participants):</p>"
+        f"<ul>{headline}</ul>"
+        "<p>Only an effect a teacher chose counts: text alone is never read as an effect. "
+        "<em>Unknown</em> means text was written without choosing an effect (records made before the "
+        "choice existed); <em>Not answered</em> means nothing was recorded.</p>"
+        f"<table><thead><tr><th scope='col'>Teachers</th>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
     )
 
 
@@ -357,14 +425,14 @@ def to_html(report: GroupReport, title: str = "Workshop results", hide_file_name
             "<th scope='col'>Started</th><th scope='col'>Took the quiz</th><th scope='col'>Reflected</th>"
             f"<th scope='col'>Recorded impact</th></tr></thead><tbody>{rows}</tbody></table></section>"
         )
+    if report.action_themes:
+        items = "".join(f"<li>{html.escape(theme)}: {count} of {n}</li>" for theme, count in report.action_themes)
+        parts.append("<section><h2>Action-plan themes</h2><p>What participants plan to change, by theme "
+                     f"(a plan can touch several):</p><ul>{items}</ul></section>")
     if n:
         share = lambda count: f"{count} of {n} ({100 * count / n:.0f}%)"  # noqa: E731
-        items = "".join(f"<li>{html.escape(circle)}: {share(count)}</li>" for circle, count in report.impact.items())
-        parts.append(
-            "<section><h2>Impact (CPD Impact Toolkit)</h2><p>Participants who recorded an effect:</p>"
-            f"<ul>{items}</ul><p>Shared their learning with colleagues: {share(report.shared_with_colleagues)}.</p>"
-            "</section>"
-        )
+        parts.append(impact_html(report.impact, report.impact_levels, n)
+                     + f"<p>Shared their learning with colleagues: {share(report.shared_with_colleagues)}.</p>")
     css = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}"
            "table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #777;padding:.25em .5em}"
            "th{background:#e8f1f8}h2{border-bottom:2px solid #0072B2}")

@@ -36,12 +36,16 @@ from IPython.display import display as ipython_display
 
 from stemcpd.cpd.prompts import (  # noqa: F401 - re-exported: the toolkit's public names
     ACTION_PLAN_PROMPTS,
+    EFFECT_LABELS,
+    EFFECTS,
     FORM_TITLES,
+    IMPACT_EFFECT_PROMPTS,
     GUSKEY_LEVELS,
     IMPACT_CIRCLES,
     IMPACT_RECORD_PROMPTS,
     REFLECTION_PROMPTS,
     Prompt,
+    action_plan_prompts,
     form_data,
 )
 from stemcpd.cpd.store import ENTRY_KINDS, ProgressStore
@@ -63,7 +67,9 @@ class ToolkitForm:
 
     Attributes:
         widget: The whole form (an ``ipywidgets.VBox``) to display.
-        text_areas: Field name to its ``Textarea``.
+        text_areas: Field name to its ``Textarea`` (text prompts).
+        choices: Field name to the widget of a non-text prompt: ``RadioButtons`` for
+            an effect (positive / none yet / negative), ``DatePicker`` for a date.
         save_button: The Save button; clicking it calls :meth:`save`.
         status: ``HTML`` widget whose text says what last happened.
         store: The store answers are saved to.
@@ -104,8 +110,14 @@ class ToolkitForm:
         self._saved_texts: dict[str, str] = {}
 
         self.text_areas: dict[str, ipywidgets.Textarea] = {}
+        self.choices: dict[str, ipywidgets.Widget] = {}
         prompt_boxes = []
         for prompt in self.prompts:
+            if prompt.type != "text":
+                self.choices[prompt.field] = choice = _choice_widget(prompt)
+                prompt_boxes.append(ipywidgets.VBox([choice, ipywidgets.HTML(
+                    value=f'<small style="color: #555">{html.escape(prompt.help)}</small>')]))
+                continue
             text_area = ipywidgets.Textarea(
                 value="",
                 # The description is rendered as a <label for=...> of the box,
@@ -187,6 +199,7 @@ class ToolkitForm:
             failed (the status line says why; the boxes keep their text).
         """
         current_texts = {field: area.value for field, area in self.text_areas.items()}
+        current_texts.update({field: _choice_text(widget) for field, widget in self.choices.items()})
         changed_texts = {
             field: text
             for field, text in current_texts.items()
@@ -230,7 +243,10 @@ class ToolkitForm:
             if field in saved:
                 area.value = saved[field]
                 self._saved_texts[field] = saved[field]
-        if any(field in saved for field in self.text_areas):
+        for field, widget in self.choices.items():
+            if field in saved and _set_choice(widget, saved[field]):
+                self._saved_texts[field] = saved[field]
+        if any(field in saved for field in (*self.text_areas, *self.choices)):
             self._set_status(
                 f"Loaded your saved answers from {html.escape(str(self.store.path))}."
             )
@@ -243,6 +259,43 @@ class ToolkitForm:
             f'<div role="status" aria-live="polite" style="color: {colour}">'
             f"{message_html}</div>"
         )
+
+
+def _choice_widget(prompt: Prompt) -> ipywidgets.Widget:
+    """The widget for a prompt answered by choosing: an effect or a date."""
+    if prompt.type == "effect":
+        # No option chosen at first: "not answered" must stay distinguishable from "none yet".
+        return ipywidgets.RadioButtons(
+            options=[(EFFECT_LABELS[value], value) for value in EFFECTS], value=None,
+            description=prompt.label, style={"description_width": "initial"},
+            layout=ipywidgets.Layout(width="100%"),
+        )
+    if prompt.type == "date":
+        return ipywidgets.DatePicker(description=prompt.label, value=None, style={"description_width": "initial"})
+    raise ValueError(f"prompt {prompt.field!r} has an unknown type {prompt.type!r}")
+
+
+def _choice_text(widget: ipywidgets.Widget) -> str:
+    """What a choice widget stores: the effect's value, or the date as YYYY-MM-DD ('' when unset)."""
+    value = widget.value
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _set_choice(widget: ipywidgets.Widget, text: str) -> bool:
+    """Show a stored answer in a choice widget; False when it is not a valid answer."""
+    from datetime import date
+
+    try:
+        if isinstance(widget, ipywidgets.DatePicker):
+            widget.value = date.fromisoformat(text) if text else None
+        else:
+            widget.value = text if text in EFFECTS else None
+            return text in EFFECTS or text == ""
+    except (ValueError, ipywidgets.TraitError):
+        return False
+    return True
 
 
 def show_form(
@@ -268,7 +321,7 @@ def show_form(
 
 def action_plan(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
     """Show the "before you start" action-plan form for a module (see :func:`show_form`)."""
-    return show_form(module, "action_plan", ACTION_PLAN_PROMPTS, store, display=display)
+    return show_form(module, "action_plan", action_plan_prompts(module), store, display=display)
 
 
 def reflection(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
@@ -277,5 +330,6 @@ def reflection(module: str, store: ProgressStore | None = None, *, display: bool
 
 
 def impact_record(module: str, store: ProgressStore | None = None, *, display: bool = True) -> ToolkitForm:
-    """Show the impact-record form (Guskey's levels) for a module (see :func:`show_form`)."""
-    return show_form(module, "impact_record", IMPACT_RECORD_PROMPTS, store, display=display)
+    """Show the impact-record form (Guskey's levels, each with its effect, and each circle's
+    overall effect) for a module (see :func:`show_form`)."""
+    return show_form(module, "impact_record", IMPACT_RECORD_PROMPTS + IMPACT_EFFECT_PROMPTS, store, display=display)

@@ -46,7 +46,15 @@ def record_data(modules: list[dict]) -> dict:
     Args:
         modules: ``[{"id", "title", "href"}]`` in course order (href from the site root).
     """
-    from stemcpd.cpd.prompts import GUSKEY_LEVELS, IMPACT_CIRCLES, PROMPTS_BY_KIND, form_data
+    from stemcpd.cpd.followup import DEFAULT_REVIEW_WEEKS, UPCOMING_DAYS
+    from stemcpd.cpd.prompts import (
+        EFFECT_LABELS,
+        GUSKEY_LEVELS,
+        IMPACT_CIRCLES,
+        PROMPTS_BY_KIND,
+        circle_effect_field,
+        form_data,
+    )
     from stemcpd.cpd.record_file import schema
     from stemcpd.quiz.catalogue import catalogue
 
@@ -57,7 +65,12 @@ def record_data(modules: list[dict]) -> dict:
     return {
         "modules": modules,
         "forms": {kind: form_data(kind) for kind in PROMPTS_BY_KIND},
-        "circles": [{"title": title, "fields": list(fields)} for title, fields in IMPACT_CIRCLES.items()],
+        "circles": [{"title": title, "fields": list(fields), "effect_field": circle_effect_field(title)}
+                    for title, fields in IMPACT_CIRCLES.items()],
+        # Follow-up rules shared with stemcpd.cpd.followup (review dates, impact records due).
+        "followup": {"default_review_weeks": DEFAULT_REVIEW_WEEKS, "upcoming_days": UPCOMING_DAYS,
+                     "circle_effect_fields": [circle_effect_field(title) for title in IMPACT_CIRCLES],
+                     "effect_labels": EFFECT_LABELS},
         "guskey_levels": [level._asdict() for level in GUSKEY_LEVELS],
         "misconceptions": misconceptions,
         "needs_analysis_module": NEEDS_ANALYSIS_MODULE,

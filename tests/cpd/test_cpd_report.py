@@ -68,7 +68,12 @@ def test_facility_misconceptions_confidence_progress_and_impact(participant_file
     assert group.misconceptions[0][0] == option_1
     assert group.confidence["sure"] == (3, 1)  # Asha 2 right; Ben 1 right, 1 wrong
     assert group.modules["physics-pendulum"] == {"started": 5, "quiz": 5, "reflection": 5, "impact": 3}
-    assert group.impact == {"On me": 1, "On colleagues and my department": 2, "On pupils": 1}
+    # These records have text but no effect chosen: unknown, never counted as impact.
+    assert {circle: counts.positive for circle, counts in group.impact.items()} == {
+        "On me": 0, "On colleagues and my department": 0, "On pupils": 0}
+    assert {circle: counts.unknown for circle, counts in group.impact.items()} == {
+        "On me": 1, "On colleagues and my department": 2, "On pupils": 1}
+    assert group.impact["On pupils"].not_answered == 4
     assert group.shared_with_colleagues == 1
 
 
@@ -85,7 +90,9 @@ def test_report_page_has_plots_with_alt_text_and_pseudonyms(participant_files, t
         assert not re.search(rf"\b{name}\b", text), name
     loaded = report.load_records(files, pseudonymise=True)
     assert [p.name for p in loaded.participants][:2] == ["Participant 01", "Participant 02"]
-    assert "On colleagues and my department: 2 of 5 (40%)" in page
+    # Text without an effect choice is not impact: the headline says nobody chose one yet.
+    assert "<strong>On colleagues and my department</strong>: no answers yet (nobody chose an effect yet; " \
+        "3 not answered, 2 unknown)" in page
     err = capsys.readouterr().err
     assert "skipped" in err and "notes.json" in err
 

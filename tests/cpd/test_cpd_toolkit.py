@@ -19,8 +19,10 @@ import pytest
 
 import stemcpd.cpd
 from stemcpd.cpd import ProgressStore
+from stemcpd.cpd.prompts import PROMPT_TYPES, action_plan_prompts
 from stemcpd.cpd.toolkit import (
     ACTION_PLAN_PROMPTS,
+    IMPACT_EFFECT_PROMPTS,
     IMPACT_RECORD_PROMPTS,
     Prompt,
     ToolkitForm,
@@ -91,14 +93,15 @@ def test_package_exports():
 # --------------------------------------------------------------- prompts data
 
 
-@pytest.mark.parametrize("prompts", [ACTION_PLAN_PROMPTS, IMPACT_RECORD_PROMPTS])
+@pytest.mark.parametrize("prompts", [ACTION_PLAN_PROMPTS, IMPACT_RECORD_PROMPTS, IMPACT_EFFECT_PROMPTS])
 def test_prompts_are_complete_data(prompts):
     fields = [prompt.field for prompt in prompts]
     assert len(set(fields)) == len(fields)
     for prompt in prompts:
-        field, label, help_text = prompt  # plain (field, label, help) tuples
+        field, label, help_text, answer_type = prompt  # plain (field, label, help, type) tuples
         assert re.fullmatch(r"[a-z][a-z_]*", field)
         assert label.strip() and help_text.strip()
+        assert answer_type in PROMPT_TYPES
 
 
 def test_action_plan_asks_the_four_planning_questions():
@@ -133,12 +136,16 @@ def test_form_has_heading_labelled_boxes_save_button_and_live_status(store):
     assert status is form.status
     assert status_text(form) == "Not saved yet."
 
-    assert list(form.text_areas) == [prompt.field for prompt in ACTION_PLAN_PROMPTS]
+    prompts = action_plan_prompts("pendulum")
+    text_prompts = [prompt for prompt in prompts if prompt.type == "text"]
+    assert list(form.text_areas) == [prompt.field for prompt in text_prompts]
+    assert list(form.choices) == ["review_on"]  # the review date is a date picker
+    assert isinstance(form.choices["review_on"], ipywidgets.DatePicker)
     boxes_in_widget = [
         child for box in middle for child in box.children if isinstance(child, ipywidgets.Textarea)
     ]
     assert boxes_in_widget == list(form.text_areas.values())
-    for prompt in ACTION_PLAN_PROMPTS:
+    for prompt in text_prompts:
         text_area = form.text_areas[prompt.field]
         assert text_area.description == prompt.label  # rendered as the box's <label>
         assert text_area.placeholder == prompt.help
@@ -350,7 +357,8 @@ def test_forms_offer_a_static_html_version_for_the_book(tmp_path):
         r'<script type="application/json" class="stemcpd-record-form-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert (data["module"], data["kind"], data["title"]) == ("pendulum", "action_plan", "My action plan")
     assert [field["field"] for field in data["groups"][0]["fields"]] == [p.field for p in ACTION_PLAN_PROMPTS]
-    assert {field["type"] for field in data["groups"][0]["fields"]} == {"text"}
+    assert {field["field"]: field["type"] for field in data["groups"][0]["fields"]}["review_on"] == "date"
+    assert {field["type"] for field in data["groups"][0]["fields"]} == {"text", "date"}
     # Without the script the prompts still show, as a list.
     for prompt in ACTION_PLAN_PROMPTS:
         assert prompt.label.replace("'", "&#x27;") in page
@@ -365,10 +373,16 @@ def test_the_impact_form_data_groups_fields_by_circle_with_guskey_levels(tmp_pat
     data = json.loads(re.search(r'class="stemcpd-record-form-data">(.*?)</script>', page, re.DOTALL).group(1))
     assert [group["title"] for group in data["groups"]] == list(IMPACT_CIRCLES)
     for group in data["groups"]:
-        assert {field["field"] for field in group["fields"]} == set(IMPACT_CIRCLES[group["title"]])
+        texts = [field for field in group["fields"] if field["type"] == "text"]
+        assert {field["field"] for field in texts} == set(IMPACT_CIRCLES[group["title"]])
+        # Every level's text is followed by its effect, and the circle's overall effect comes last.
+        effects = [field["field"] for field in group["fields"] if field["type"] == "effect"]
+        assert effects[-1].startswith("effect_on_")
+        assert [f"{field['field']}_effect" for field in texts if field["level"]] == effects[:-1]
         levels = [field["level"] for field in group["fields"] if field["level"] is not None]
         assert levels == sorted(levels)
-    level_of = {field["field"]: field["level"] for group in data["groups"] for field in group["fields"]}
+    level_of = {field["field"]: field["level"] for group in data["groups"] for field in group["fields"]
+                if field["type"] == "text"}
     assert {level.field: level.number for level in GUSKEY_LEVELS} == {k: v for k, v in level_of.items() if v}
     assert level_of["shared_with_colleagues"] is None
 

@@ -83,8 +83,173 @@
       append(wrapper, label, help, area);
       return {element: wrapper, control: area,
         get: function () { return area.value; }, set: function (value) { area.value = value; }};
+    },
+    // An effect (positive / none yet / negative): radio buttons in a fieldset, none chosen at
+    // first, so "not answered" stays distinct from "none yet" (stemcpd.cpd.impact).
+    effect: function (field, id) {
+      var wrapper = el("fieldset", {className: "stemcpd-record-field stemcpd-record-effect", id: id,
+        "data-field": field.field, "aria-describedby": field.help ? id + "-help" : null});
+      wrapper.appendChild(el("legend", {}, field.label));
+      if (field.help) wrapper.appendChild(el("p", {id: id + "-help", className: "stemcpd-record-help"}, field.help));
+      var radios = [];
+      (field.choices || []).forEach(function (choice, index) {
+        var radioId = id + "-" + index;
+        var radio = el("input", {type: "radio", id: radioId, name: id, value: choice.value});
+        radios.push(radio);
+        append(wrapper, append(el("span", {className: "stemcpd-record-choice"}), radio,
+          el("label", {"for": radioId}, choice.label)));
+      });
+      return {element: wrapper, control: wrapper,
+        get: function () {
+          for (var i = 0; i < radios.length; i++) if (radios[i].checked) return radios[i].value;
+          return "";
+        },
+        set: function (value) { radios.forEach(function (radio) { radio.checked = radio.value === value; }); }};
+    },
+    // A calendar date, stored as YYYY-MM-DD (the review date that goes in a calendar).
+    date: function (field, id) {
+      var wrapper = el("div", {className: "stemcpd-record-field"});
+      var helpId = id + "-help";
+      var input = el("input", {type: "date", id: id, "data-field": field.field,
+        "aria-describedby": field.help ? helpId : null});
+      append(wrapper, el("label", {"for": id}, field.label),
+        field.help ? el("p", {id: helpId, className: "stemcpd-record-help"}, field.help) : null, input);
+      return {element: wrapper, control: input,
+        get: function () { return /^\d{4}-\d{2}-\d{2}$/.test(input.value) ? input.value : ""; },
+        set: function (value) { input.value = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : ""; }};
     }
   };
+
+  // ------------------------------------------------------- follow-up (issue 15)
+
+  /* The same rules as stemcpd.cpd.followup: a module with an action plan is reviewed on its
+   * review date, or DEFAULT_REVIEW_WEEKS after the plan was first saved; its impact record is
+   * done when every circle has an effect chosen ("none yet" counts). */
+  function reviews(data, titleOf) {
+    var follow = data.followup || {default_review_weeks: 6, upcoming_days: 14, circle_effect_fields: []};
+    var plans = {}, impact = {};
+    store.entries().forEach(function (e) {
+      if (!e || typeof e.module !== "string" || typeof e.text !== "string") return;
+      if (e.kind === "action_plan") {
+        var plan = plans[e.module] || (plans[e.module] = {fields: {}, first: Infinity});
+        plan.fields[e.field] = e.text;
+        var at = time(e.saved_at);
+        if (at && at < plan.first) plan.first = at;
+      } else if (e.kind === "impact_record") {
+        (impact[e.module] || (impact[e.module] = {}))[e.field] = e.text;
+      }
+    });
+    var today = new Date();
+    var todayDay = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+    var effects = ["positive", "none_yet", "negative"];
+    return Object.keys(plans).map(function (module) {
+      var plan = plans[module];
+      var written = Object.keys(plan.fields).some(function (k) { return plan.fields[k].trim(); });
+      if (!written) return null;
+      var chosen = plan.fields.review_on || "";
+      var day = /^\d{4}-\d{2}-\d{2}$/.test(chosen) ? Date.UTC(+chosen.slice(0, 4), +chosen.slice(5, 7) - 1, +chosen.slice(8, 10)) : NaN;
+      var setByTeacher = !isNaN(day);
+      if (!setByTeacher) {
+        if (!isFinite(plan.first)) return null;
+        var first = new Date(plan.first);
+        day = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate()) + follow.default_review_weeks * 7 * 86400000;
+      }
+      var days = Math.round((day - todayDay) / 86400000);
+      var done = follow.circle_effect_fields.length > 0 && follow.circle_effect_fields.every(function (f) {
+        return effects.indexOf((impact[module] || {})[f]) >= 0;
+      });
+      var state = done ? "done" : days <= 0 ? "due" : days <= follow.upcoming_days ? "upcoming" : "later";
+      return {module: module, title: titleOf(module), day: new Date(day), days: days, state: state,
+        setByTeacher: setByTeacher, planned: (plan.fields.planned_change || "").trim(),
+        evidence: (plan.fields.success_evidence || "").trim()};
+    }).filter(Boolean).sort(function (a, b) {
+      var order = {due: 0, upcoming: 1, later: 2, done: 3};
+      return order[a.state] - order[b.state] || a.days - b.days;
+    });
+  }
+
+  function utcLongDate(date) {
+    return date.getUTCDate() + " " + MONTHS[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  }
+
+  // iCalendar (RFC 5545), as stemcpd.cpd.followup.to_ics writes it: escaped TEXT, lines
+  // folded at 75 octets, CRLF endings, one all-day event per review with a reminder.
+  function icsEscape(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n").replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "");
+  }
+  function icsFold(line) {
+    var out = [], current = "", size = 0;
+    Array.from(line).forEach(function (character) {
+      var width = unescape(encodeURIComponent(character)).length;
+      if (size + width > 75) { out.push(current); current = " "; size = 1; }
+      current += character; size += width;
+    });
+    out.push(current);
+    return out.join("\r\n");
+  }
+  function icsDate(date) {
+    return date.getUTCFullYear() + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate());
+  }
+  function toIcs(items) {
+    var now = new Date();
+    var stamp = now.getUTCFullYear() + pad(now.getUTCMonth() + 1) + pad(now.getUTCDate()) + "T" +
+      pad(now.getUTCHours()) + pad(now.getUTCMinutes()) + pad(now.getUTCSeconds()) + "Z";
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//stemcpd//CPD review dates//EN", "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH", "X-WR-CALNAME:CPD reviews"];
+    items.forEach(function (item) {
+      var description = ["Review your action plan for " + item.title + " and write your impact record: did it " +
+        "make a difference to you, your colleagues and your pupils?"];
+      if (item.planned) description.push("What you planned: " + item.planned);
+      if (item.evidence) description.push("Evidence to look at: " + item.evidence);
+      description.push("Your record: " + new URL(siteRoot() + "book/my-record.html", window.location.href).href);
+      lines.push("BEGIN:VEVENT", "UID:review-" + safeId(item.module) + "@stemcpd", "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + icsDate(item.day), "DTEND;VALUE=DATE:" + icsDate(new Date(item.day.getTime() + 86400000)),
+        "SUMMARY:" + icsEscape("CPD review: " + item.title), "DESCRIPTION:" + icsEscape(description.join("\n")),
+        "TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY",
+        "DESCRIPTION:" + icsEscape("CPD review tomorrow: " + item.title), "TRIGGER:-PT15H", "END:VALARM", "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(function (line) { return icsFold(line) + "\r\n"; }).join("");
+  }
+
+  function renderFollowUp(view, data, titleOf) {
+    var items = reviews(data, titleOf);
+    var section = el("section", {className: "stemcpd-record-section stemcpd-record-followup",
+      "aria-labelledby": "stemcpd-record-followup"});
+    section.appendChild(el("h2", {id: "stemcpd-record-followup"}, "Reviews and impact records due"));
+    if (!items.length) {
+      section.appendChild(el("p", {className: "stemcpd-record-empty"},
+        "No action plans yet. Each module's action plan sets a review date; the impact record is due then."));
+      view.appendChild(section);
+      return;
+    }
+    var due = items.filter(function (item) { return item.state === "due"; }).length;
+    section.appendChild(el("p", {className: "stemcpd-record-due-count"}, due ?
+      due + (due === 1 ? " impact record is" : " impact records are") + " due: write " + (due === 1 ? "it" : "them") +
+      " on the module's page." : "No impact record is due yet."));
+    var list = el("ul", {className: "stemcpd-record-due"});
+    items.forEach(function (item) {
+      var when = utcLongDate(item.day);
+      var why = item.setByTeacher ? "your review date" : (data.followup ? data.followup.default_review_weeks : 6) +
+        " weeks after your action plan (set a review date to change it)";
+      var text = item.state === "due" ? item.title + ": impact record due since " + when + " (" + why + ")"
+        : item.state === "done" ? item.title + ": impact recorded (review " + when + ")"
+        : item.title + ": impact record due on " + when + ", in " + item.days + " days (" + why + ")";
+      list.appendChild(el("li", {className: "stemcpd-record-due-" + item.state, "data-module": item.module}, text));
+    });
+    section.appendChild(list);
+    var button = el("button", {type: "button", className: "stemcpd-record-ics"}, "Add review dates to my calendar (.ics)");
+    button.addEventListener("click", function () {
+      var blob = new Blob([toIcs(items)], {type: "text/calendar"});
+      var link = el("a", {href: URL.createObjectURL(blob), download: "cpd-reviews.ics"});
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    });
+    section.appendChild(button);
+    view.appendChild(section);
+  }
 
   function buildForm(container, number) {
     var dataNode = container.querySelector("script.stemcpd-record-form-data");
@@ -381,6 +546,10 @@
         (totalSeconds ? "about " + minutesText(totalSeconds) + " on module pages (while a page was open and in use)."
           : "no time on module pages recorded in this browser yet.")));
     view.appendChild(header);
+    renderFollowUp(view, data, function (id) {
+      var known = records.filter(function (r) { return r.id === id; })[0];
+      return known ? known.title : readableModule(id);
+    });
 
     var needs = store.get("needs", null);
     if (needs && typeof needs === "object" && Array.isArray(needs.route) && needs.route.length) {
@@ -488,9 +657,18 @@
       data.forms.impact_record.groups.forEach(function (g) { g.fields.forEach(function (f) { labels[f.field] = f; }); });
       var levels = {};
       (data.guskey_levels || []).forEach(function (level) { levels[level.field] = level; });
+      var effectLabels = (data.followup && data.followup.effect_labels) || {};
       data.circles.forEach(function (circle) {
         impactSection.appendChild(el("h3", {}, circle.title));
         var wrote = false;
+        // The effect chosen for this circle, per module: only a choice counts, never the text.
+        var chosen = records.filter(function (r) { return effectLabels[r.entries.impact_record[circle.effect_field]]; });
+        if (chosen.length) {
+          wrote = true;
+          impactSection.appendChild(el("p", {className: "stemcpd-record-effects"}, "Effect so far: " +
+            chosen.map(function (r) { return r.title + ": " + effectLabels[r.entries.impact_record[circle.effect_field]]; })
+              .join("; ") + "."));
+        }
         circle.fields.slice().sort(function (a, b) {
           return (levels[a] ? levels[a].number : 9) - (levels[b] ? levels[b].number : 9);
         }).forEach(function (field) {
