@@ -351,7 +351,7 @@ def cmd_slides(args) -> int:
     if not chosen:
         raise CliError(f"no workbook called {args.module!r}; choose from {', '.join(names)} (or --all)")
     if args.pack:
-        from stemcpd.workshop.pack import write_pack
+        from stemcpd.deck.pack import write_pack
 
         if args.all or len(chosen) != 1:
             raise CliError("--pack makes one module's pack: name the module, not --all")

@@ -30,7 +30,7 @@ STAGE_WIDTH, STAGE_HEIGHT = 1280, 720
 NPM_PACKAGES = ("reveal.js@4", "requirejs@2", "jquery@3")
 
 def _trainer_notes() -> dict[str, str]:
-    from stemcpd.workshop.route import ROUTE
+    from stemcpd.deck.route import ROUTE
 
     return {step.heading: step.speaker_note for step in ROUTE}
 
@@ -114,11 +114,11 @@ def add_slide_metadata(notebook, hinge_bank: str | None = None, hinge_limit: int
     """Turn an (executed) workbook into a deck: screen-sized slides with trainer notes.
 
     Every ``#``/``##`` section starts a slide; long Markdown is cut into pieces that fit
-    (:func:`stemcpd.workshop.split.split_markdown`); each output is a slide of its own;
+    (:func:`stemcpd.deck.split.split_markdown`); each output is a slide of its own;
     the misconceptions section gains one hinge-question slide per diagnostic question of
-    the module's bank (:mod:`stemcpd.workshop.hinge`), its answer a fragment; each route
+    the module's bank (:mod:`stemcpd.deck.hinge`), its answer a fragment; each route
     step's first heading gets the trainer's note with its timing
-    (:mod:`stemcpd.workshop.route`). Code is never shown.
+    (:mod:`stemcpd.deck.route`). Code is never shown.
 
     Args:
         notebook: the workbook; changed in place and returned.
@@ -126,9 +126,9 @@ def add_slide_metadata(notebook, hinge_bank: str | None = None, hinge_limit: int
             ``module.quiz("…")`` call names.
         hinge_limit: at most this many hinge questions (default: all).
     """
-    from stemcpd.workshop.hinge import hinge_questions, question_html, reveal_html
-    from stemcpd.workshop.route import step_for
-    from stemcpd.workshop.split import split_markdown
+    from stemcpd.deck.hinge import hinge_questions, question_html, reveal_html
+    from stemcpd.deck.route import step_for
+    from stemcpd.deck.split import split_markdown
 
     if hinge_bank is None:
         calls = [m.group(1) for cell in notebook.cells if cell.cell_type == "code" for m in _QUIZ_CALL.finditer(cell.source)]
@@ -307,7 +307,7 @@ def build_slides(workbook: Path, output_dir: Path, executed=None, live: bool = F
         _link_classroom_apps(notebook)
     else:
         from stemcpd.site import STATIC_DIR
-        from stemcpd.workshop.players import DATA_FOLDER, point_placeholders, write_player_scripts
+        from stemcpd.deck.players import DATA_FOLDER, point_placeholders, write_player_scripts
 
         outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
                    if "stemcpd-player" in str(output.get("data", {}).get("text/html", ""))]

@@ -12,7 +12,7 @@ import pytest
 
 from stemcpd import cli
 from stemcpd.slides import build_slides
-from stemcpd.workshop.route import ROUTE
+from stemcpd.deck.route import ROUTE
 
 REPO = Path(__file__).resolve().parents[2]
 WORKBOOKS = sorted((REPO / "workbooks").glob("*.ipynb"))
@@ -193,16 +193,17 @@ def test_a_deck_passes_axe_with_no_serious_findings(decks, browser):
 def test_trainer_pack_has_everything_for_the_session_and_works_offline(built_site, browser, tmp_path):
     from jupyter_cache import get_cache
 
-    from stemcpd.workshop.pack import write_pack
+    from stemcpd.deck.pack import write_pack
 
     output, _, _ = built_site
-    workbook = REPO / "workbooks" / "physics-pendulum.ipynb"
+    workbook = REPO / "workbooks" / "chemistry-acids-and-titration.ipynb"
     _, executed = get_cache(str(output / "_build" / ".jupyter_cache")).merge_match_into_notebook(
         nbformat.read(workbook, as_version=4))
     items = write_pack(workbook, tmp_path / "pack", executed=executed, log=lambda *_: None)
     paths = {item.path for item in items}
-    assert {"index.html", "session-plan.html", "retrieval-starter.html", "slides/physics-pendulum.slides.html"} <= paths
-    assert any(path.startswith("worksheet-") for path in paths)
+    assert {"index.html", "session-plan.html", "retrieval-starter.html",
+            "slides/chemistry-acids-and-titration.slides.html", "worksheet-titration.html",
+            "technician-chemistry-titration.html"} <= paths
     plan = (tmp_path / "pack" / "session-plan.html").read_text(encoding="utf-8")
     for step in ROUTE:
         assert step.activity in plan

@@ -61,6 +61,7 @@ def test_questions_are_in_their_modules_bank():
         "chemistry-chemical-analysis": "chemical-analysis",
         "chemistry-electrolysis-and-energetics": "electrolysis-and-energetics",
         "chemistry-rates-of-reaction": "rates-of-reaction",
+        "chemistry-making-salts-and-water": "making-salts-and-water",
     }
     for practical in PRACTICALS:
         expected = modules_with_banks.get(practical.module, "practical-work")

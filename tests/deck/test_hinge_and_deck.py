@@ -11,8 +11,8 @@ import pytest
 
 from stemcpd.quiz.bank import load_bank
 from stemcpd.slides import add_slide_metadata
-from stemcpd.workshop.hinge import hinge_questions, question_html, reveal_html
-from stemcpd.workshop.route import ROUTE, SESSION_MINUTES, step_for
+from stemcpd.deck.hinge import hinge_questions, question_html, reveal_html
+from stemcpd.deck.route import ROUTE, SESSION_MINUTES, step_for
 
 BANKS = sorted((Path(__file__).resolve().parents[2] / "stemcpd" / "quiz" / "banks").glob("*.yaml"))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from stemcpd.workshop.split import LAYOUT, _blocks, block_height, heading_level, split_markdown
+from stemcpd.deck.split import LAYOUT, _blocks, block_height, heading_level, split_markdown
 
 REPO = Path(__file__).resolve().parents[2]
 WORKBOOKS = sorted((REPO / "workbooks").glob("*.ipynb"))

@@ -4,7 +4,7 @@
 
 * ``index.html``: what is in the pack and the order to use it in;
 * ``session-plan.html``: one printable page, the route with start and end times, what the
-  trainer does, what to prepare and send beforehand (:mod:`stemcpd.workshop.route`);
+  trainer does, what to prepare and send beforehand (:mod:`stemcpd.deck.route`);
 * ``slides/``: the deck with its hinge questions and live simulations (reveal.js,
   MathJax and the player beside it);
 * ``retrieval-starter.html``: printable questions from the module's bank, answers on the
@@ -12,7 +12,7 @@
 * ``worksheet-<simulation>.html``: a worksheet with a class's results for each virtual
   practical the module uses (:mod:`stemcpd.printables`);
 * ``technician-<practical>.html``: the technician's sheet for each required practical the
-  module covers, when the practical data name this module.
+  module covers (:mod:`stemcpd.practicals`).
 
 Nothing in the pack loads anything from another host.
 """
@@ -80,7 +80,7 @@ def module_facts(notebook) -> dict:
 
 def session_plan_html(module_id: str, facts: dict, items: list[PackItem], site_url: str | None = None) -> str:
     """The one-page plan: the route's times, what the trainer does, what to prepare."""
-    from stemcpd.workshop.route import ROUTE, SESSION_MINUTES
+    from stemcpd.deck.route import ROUTE, SESSION_MINUTES
 
     rows, start = [], 0
     for step in ROUTE:
@@ -115,12 +115,12 @@ def session_plan_html(module_id: str, facts: dict, items: list[PackItem], site_u
 
 
 def _technician_sheets(module_id: str) -> list[tuple[str, str, str]]:
-    """``(file stem, title, HTML)`` of each technician sheet for ``module_id``'s practicals."""
-    try:
-        from stemcpd.practicals import sheets_for_module
-    except ImportError:  # the practical data are not part of this installation
-        return []
-    return list(sheets_for_module(module_id))
+    """``(file stem, title, HTML)`` of each technician sheet for ``module_id``'s required
+    practicals (:mod:`stemcpd.practicals`), each a print-ready page."""
+    from stemcpd.practicals import practicals_for_module
+    from stemcpd.practicals.sheet import sheet_page
+
+    return [(practical.id, practical.title, sheet_page([practical])) for practical in practicals_for_module(module_id)]
 
 
 def write_pack(workbook: Path, folder: Path, executed=None, site_url: str | None = None, log=print) -> list[PackItem]:
