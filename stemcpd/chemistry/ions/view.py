@@ -133,7 +133,7 @@ class IonsView:
         precipitate_colour = data.PRECIPITATE_GREEN if seen.colour_name == "green" else colour
         self.precipitate.set_facecolor(precipitate_colour)
         if seen.gas and not flame_test:
-            rng = np.random.default_rng(params.ion)
+            rng = np.random.default_rng(ION_IDS.index(params.ion) + 1)  # the ion's row: same speckle every time
             self.bubbles.set_data(rng.uniform(4.2, 5.8, 10), rng.uniform(4.0, LIQUID_TOP - 0.3, 10))
         else:
             self.bubbles.set_data([], [])
@@ -150,7 +150,7 @@ class IonsView:
             colour_words = "white precipitate, dissolved in excess"
         self.colour_text.set_text(colour_words)
         self.observation_text.set_text("\n".join(textwrap.wrap(seen.text, 40)))
-        self.highlight.set_xy((1 + 1.2 * (params.test - 1), params.ion))
+        self.highlight.set_xy((1 + 1.2 * TEST_IDS.index(params.test), ION_IDS.index(params.ion) + 1))
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""
