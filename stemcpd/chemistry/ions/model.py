@@ -413,6 +413,22 @@ class IonTest:
     candidates: tuple
     conclusion: str
 
+    @property
+    def short_grid(self) -> tuple:
+        """Every test on every ion in a few words (:func:`short_text`): one row per ion
+        of :data:`ION_IDS`, one column per test of :data:`TEST_IDS`; the results grid
+        the figure shows beside this test."""
+        return _short_grid()
+
+
+_SHORT_GRID: list = []
+
+
+def _short_grid() -> tuple:
+    if not _SHORT_GRID:  # the same for every result: computed once
+        _SHORT_GRID.append(tuple(tuple(short_text(test_result(test, ion)) for test in TEST_IDS) for ion in ION_IDS))
+    return _SHORT_GRID[0]
+
 
 def _list_formulas(ions) -> str:
     formulas = [ION_FORMULAS[ion] for ion in ions]

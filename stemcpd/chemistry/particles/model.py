@@ -293,6 +293,16 @@ class ParticlesRun:
     surroundings_energy_j: np.ndarray
     finished: bool
 
+    def state_at(self, time_s: float) -> "StateAt":
+        """The sample at ``time_s`` (see :func:`state_at`)."""
+        return state_at(self, time_s)
+
+    def particle_positions_at(self, time_s: float) -> tuple[np.ndarray, np.ndarray]:
+        """The particle picture at ``time_s`` (see :func:`particle_positions`), with the
+        substance's melting and boiling points as the reference temperatures."""
+        data = self.params.data
+        return particle_positions(state_at(self, time_s), reference_c=(data.melting_point_c, data.boiling_point_c))
+
     @property
     def state_names(self) -> tuple:
         """Names of the state codes for this experiment (melting or freezing …)."""
