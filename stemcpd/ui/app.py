@@ -56,9 +56,11 @@ class SimulationApp:
         **initial: starting values for any control, e.g. ``length_m=0.5``.
 
     Attributes:
-        sliders: control name → slider widget.
+        sliders: control name → its widget (a slider, or for a
+            :class:`~stemcpd.ui.controls.Choice` toggle buttons, a drop-down or a checkbox).
         preset_buttons: control name → preset buttons.
         image: the ``ipywidgets.Image`` showing the current frame.
+        playback_box: play / step / reset / time (None when time does not run).
         readout: live numbers (HTML).
         description: the ``describe()`` sentence inside an ARIA live region (HTML).
         widget: the whole app, ready to display.
@@ -142,9 +144,12 @@ class SimulationApp:
         self.description = widgets.HTML()
         self.description.add_class("stemcpd-description")
         children = [*self.sliders.values(), *self.preset_buttons.values()]
-        if self.playback_frames:
-            children.append(self._build_playback(widgets))
-        children += [self.readout, self.image, self.description, a11y_helper()]
+        # The parts, kept so a different layout (the classroom's) can arrange them.
+        self.playback_box = self._build_playback(widgets) if self.playback_frames else None
+        if self.playback_box is not None:
+            children.append(self.playback_box)
+        self.a11y = a11y_helper()
+        children += [self.readout, self.image, self.description, self.a11y]
         self.widget = widgets.VBox(children, layout=widgets.Layout(max_width=f"{width_px + 40}px"))
         self.widget.add_class("stemcpd-app")
         self.widget.add_class(f"stemcpd-app-{self.name}")
