@@ -26,7 +26,9 @@ CLASSROOM_CSS = """
      window (it is never taller than the screen), the controls sit beside it. */
   .stemcpd-classroom-layout .stemcpd-classroom-main { display: flex; flex-wrap: nowrap; align-items: flex-start;
     gap: 0.8em; width: 100%; }
-  .stemcpd-classroom-layout .stemcpd-classroom-stage { flex: 1 1 auto; min-width: 0; }
+  .stemcpd-classroom-layout .stemcpd-classroom-stage { flex: 1 1 auto; min-width: 0; overflow: visible !important; }
+  .stemcpd-classroom-layout .stemcpd-classroom-main, .stemcpd-classroom-layout .stemcpd-classroom-stage > *
+    { overflow: visible !important; }
   .stemcpd-classroom-layout .stemcpd-classroom-panel { flex: 0 0 24em; max-width: 24em; overflow-y: auto;
     max-height: calc(100vh - 7.5em); border-left: 2px solid #0072B2; padding-left: 0.6em; }
   .stemcpd-classroom-layout .stemcpd-classroom-panel .widget-hbox { flex-wrap: wrap; }
