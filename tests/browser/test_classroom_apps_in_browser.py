@@ -33,7 +33,7 @@ def gallery_page(browser, tmp_path_factory):
     process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**environment, "STEMCPD_HOME": str(folder)})
     try:
-        wait_for_http(f"http://127.0.0.1:{port}/", process)
+        wait_for_http(f"http://127.0.0.1:{port}/", process, timeout_s=300)  # 24 apps in one kernel
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.outside_requests, page.errors = [], []
         page.on("request", lambda r: page.outside_requests.append(r.url)
