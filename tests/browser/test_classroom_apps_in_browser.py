@@ -156,7 +156,9 @@ def test_projector_sizes_show_the_whole_figure_and_choices_change_it(gallery_pag
         toggle.click()
         page.wait_for_function("(name) => getComputedStyle(document.querySelector('.stemcpd-classroom-' + name +"
                                " ' .stemcpd-classroom-panel')).display === 'none'", arg=name)
-        assert "Show controls" in toggle.inner_text()
+        # The label follows in its own widget message: wait for it rather than race it.
+        page.wait_for_function("(name) => document.querySelector('.stemcpd-classroom-' + name +"
+                               " ' .stemcpd-controls-toggle').innerText.includes('Show controls')", arg=name)
         toggle.click()
         page.wait_for_function("(name) => getComputedStyle(document.querySelector('.stemcpd-classroom-' + name +"
                                " ' .stemcpd-classroom-panel')).display !== 'none'", arg=name)
