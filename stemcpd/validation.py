@@ -51,3 +51,25 @@ def check_count(name: str, value, low: int, high: int) -> int:
     if not low <= int(value) <= high:
         raise ValueError(f"{name} must be a whole number in [{low}, {high}], got {value!r}")
     return int(value)
+
+
+def check_switch(name: str, value) -> bool:
+    """Return ``value`` if it is ``True`` or ``False`` (an on/off choice), else raise
+    ValueError: a number standing for on/off (``0``, ``1``) is refused, so a choice is
+    always named."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":  # numpy's too, without importing it
+        return bool(value)
+    raise ValueError(f"{name} must be True or False, got {value!r}")
+
+
+def check_choice(name: str, value, options) -> str:
+    """Return the option ``value`` names (matched without regard to case or repeated
+    spaces), else raise ValueError listing the options. Numbers are refused: a choice is
+    always named."""
+    options = tuple(options)
+    if isinstance(value, str):
+        wanted = " ".join(value.split()).casefold()
+        for option in options:
+            if " ".join(option.split()).casefold() == wanted:
+                return option
+    raise ValueError(f"{name} must be one of {list(options)}, got {value!r}")

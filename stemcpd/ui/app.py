@@ -56,9 +56,11 @@ class SimulationApp:
         **initial: starting values for any control, e.g. ``length_m=0.5``.
 
     Attributes:
-        sliders: control name → slider widget.
+        sliders: control name → its widget (a slider, or for a
+            :class:`~stemcpd.ui.controls.Choice` toggle buttons, a drop-down or a checkbox).
         preset_buttons: control name → preset buttons.
         image: the ``ipywidgets.Image`` showing the current frame.
+        playback_box: play / step / reset / time (None when time does not run).
         readout: live numbers (HTML).
         description: the ``describe()`` sentence inside an ARIA live region (HTML).
         widget: the whole app, ready to display.
@@ -72,6 +74,7 @@ class SimulationApp:
     presets: tuple = ()
     playback_frames = 0  # > 0: play/pause/step/reset over the run, in this many frames
     default_size_px = (900, 400)  # figure width, height
+    results_kept = 16  # recent model results kept, so revisited settings redraw at once
 
     # Declared by each simulation (functions wrapped in staticmethod):
     view_class = None  # view_class(width_px, height_px) -> the view
@@ -126,6 +129,7 @@ class SimulationApp:
         unknown = sorted(set(initial) - set(names))
         if unknown:
             raise ValueError(f"unknown {self.name} control(s) {unknown}; choose from {names}")
+        self._results = {}  # params → result, oldest first (see _compute_remembered)
         self._holding = True  # no redraws until every widget exists
         self.view = self.make_view(width_px, height_px)
         self.sliders = build_controls(self.controls, on_change=self._on_change)
@@ -142,9 +146,12 @@ class SimulationApp:
         self.description = widgets.HTML()
         self.description.add_class("stemcpd-description")
         children = [*self.sliders.values(), *self.preset_buttons.values()]
-        if self.playback_frames:
-            children.append(self._build_playback(widgets))
-        children += [self.readout, self.image, self.description, a11y_helper()]
+        # The parts, kept so a different layout (the classroom's) can arrange them.
+        self.playback_box = self._build_playback(widgets) if self.playback_frames else None
+        if self.playback_box is not None:
+            children.append(self.playback_box)
+        self.a11y = a11y_helper()
+        children += [self.readout, self.image, self.description, self.a11y]
         self.widget = widgets.VBox(children, layout=widgets.Layout(max_width=f"{width_px + 40}px"))
         self.widget.add_class("stemcpd-app")
         self.widget.add_class(f"stemcpd-app-{self.name}")
@@ -235,9 +242,30 @@ class SimulationApp:
                 self.time_slider.value = self.player.value
             self._draw()
 
+    def _compute_remembered(self, params):
+        """``compute(params)``, remembering the last :attr:`results_kept` results: a
+        control dragged back over values it has shown, or a choice switched back (the
+        catalyst off, then on again), redraws without re-running the model. Params are
+        frozen dataclasses, so equal settings are equal keys; unhashable params are
+        simply computed."""
+        try:
+            hash(params)
+        except TypeError:
+            return self.compute(params)
+        key = params
+        kept = self._results
+        if key in kept:
+            result = kept.pop(key)
+        else:
+            result = self.compute(params)
+        kept[key] = result  # most recent last
+        while len(kept) > self.results_kept:
+            kept.pop(next(iter(kept)))
+        return result
+
     def refresh(self) -> None:
         """Recompute the model for the current controls and redraw."""
-        self.result = self.compute(self.params)
+        self.result = self._compute_remembered(self.params)
         self.view.update(self.result)
         self.readout.value = f'<div class="stemcpd-readout-text" style="font-size:1.25em">{self.readout_html(self.result)}</div>'
         self.description.value = (

@@ -83,6 +83,85 @@ def png_to_html(png: bytes, alt_text: str, caption: str | None = None) -> str:
     )
 
 
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+class LayoutCache:
+    """Remember where constrained layout put the axes, for each set of texts it laid out.
+
+    Constrained layout measures every tick label, title and legend on each full draw;
+    that is about half the cost of a full draw, and a full draw happens whenever an axis
+    limit moves. The layout depends only on the texts around the axes, so it is cached
+    under a key made of them: titles, axis labels, legend texts, static axes texts, the
+    figure's texts and each axis's visible tick labels (the end ones and the set of shapes) with every
+    digit written as 0
+    (matplotlib's default font gives all digits one width, so "2.5" and "7.5" take the
+    same room). A known key puts the axes back where the layout engine put them, without
+    measuring anything; a new key runs the engine and is remembered.
+
+    Args:
+        figure: a figure whose layout engine is constrained layout (see :func:`new_figure`);
+            for any other engine nothing is cached.
+    """
+
+    def __init__(self, figure):
+        self.figure = figure
+        self.positions: dict = {}
+        self.hits = 0
+        engine = figure.get_layout_engine()
+        if engine is None or type(engine).__name__ != "ConstrainedLayoutEngine" or getattr(engine, "_stemcpd_cache", None):
+            return
+        run_layout = engine.execute
+
+        def execute(fig):
+            key = self.key()
+            cached = self.positions.get(key)
+            if cached is not None and len(cached) == len(fig.axes):
+                for axes, position in zip(fig.axes, cached):
+                    axes._set_position(position)  # as the engine does: original and active
+                self.hits += 1
+                return None
+            result = run_layout(fig)
+            self.positions[key] = [axes.get_position(original=True).frozen() for axes in fig.axes]
+            return result
+
+        engine.execute = execute
+        engine._stemcpd_cache = self
+
+    def key(self) -> tuple:
+        """The texts that decide the layout (see the class docstring)."""
+        figure = self.figure
+        parts = [tuple((text.get_text(), text.get_position()) for text in figure.texts if text.get_visible())]
+        for axes in figure.axes:
+            legend = axes.get_legend()
+            parts.append((
+                axes.get_visible(), axes.get_title(), axes.get_title("left"), axes.get_title("right"),
+                axes.get_xlabel(), axes.get_ylabel(),
+                tuple(text.get_text() for text in legend.get_texts()) if legend is not None and legend.get_visible() else None,
+                tuple((text.get_text(), text.get_position()) for text in axes.texts
+                      if text.get_visible() and not text.get_animated()),
+                _tick_label_shapes(axes.xaxis), _tick_label_shapes(axes.yaxis),
+            ))
+        return tuple(parts)
+
+
+def _tick_label_shapes(axis) -> tuple:
+    """The visible major tick labels of ``axis``, digits written as 0, and its offset text."""
+    if not axis.get_visible():
+        return ()
+    low, high = sorted(axis.get_view_interval())
+    span = (high - low) * 1e-9
+    locations = [value for value in axis.get_majorticklocs() if low - span <= value <= high + span]
+    formatter = axis.get_major_formatter()
+    labels = formatter.format_ticks(locations) if locations else []
+    offset = formatter.get_offset() if hasattr(formatter, "get_offset") else ""
+    shapes = [label.translate(_DIGITS_AS_ZERO) for label in labels]
+    # The widest label sets the margin beside a y axis; the end labels' overhang sets it
+    # at the ends of an x axis: how many labels there are changes neither.
+    return (shapes[0] if shapes else "", shapes[-1] if shapes else "", tuple(sorted(set(shapes))),
+            offset.translate(_DIGITS_AS_ZERO))
+
+
 class FrameRenderer:
     """Render a figure to PNG bytes, redrawing only the artists that move.
 
@@ -103,6 +182,7 @@ class FrameRenderer:
         self.compress_level = compress_level
         for artist in self.moving_artists:
             artist.set_animated(True)
+        self.layout_cache = LayoutCache(figure)
         self._background = None
         self._background_key = None
 

@@ -37,7 +37,7 @@ import re
 
 import numpy as np
 
-DATA_VERSION = "1"  # bump when the data format changes: every key changes with it
+DATA_VERSION = "2"  # 2: choice controls (kind, widget, named values)  # bump when the data format changes: every key changes with it
 PLAYBACK_FRAMES = 60  # moments after the start: 61 states, 3 s at 20 frames a second
 PLAYBACK_FPS = 20
 FIRST_BACKGROUND = "bg-first.png"  # the opening setting's background, by a fixed name
@@ -62,6 +62,14 @@ def _grid(control, step: float) -> list:
     for value in values:
         unique[round(value, 9)] = value
     return sorted(unique.values())
+
+
+def offered_values(control, workbook_value, extra_values=()) -> list:
+    """The values the site offers for one control: every option of a choice (in the
+    order declared), or :func:`control_values` for a slider."""
+    if getattr(control, "kind", "slider") == "choice":
+        return control.values
+    return control_values(control, workbook_value, extra_values)
 
 
 def control_values(control, workbook_value, extra_values=()) -> list:
@@ -98,7 +106,10 @@ def control_values(control, workbook_value, extra_values=()) -> list:
 
 
 def format_value(control, value) -> str:
-    """The value as the live app's slider readout shows it, with its unit."""
+    """The value as the live app's slider readout shows it, with its unit (a choice's
+    option as its words)."""
+    if getattr(control, "kind", "slider") == "choice":
+        return control.text(value)
     text = f"{value:.0f}" if control.integer else f"{value:.{control.decimals}f}"
     return f"{text} {control.unit}".strip() if control.unit else text
 
@@ -301,7 +312,7 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
     base_index = setting_index(dict(base))  # always 0: the player asks for s0.json at once
     for control in app.controls:
         extras = [value for _, value in preset_values.get(control.name, [])]
-        values = control_values(control, base[control.name], extras)
+        values = offered_values(control, base[control.name], extras)
         controls.append({"control": control, "values": values, "settings": [
             setting_index({**base, control.name: value}) if value != base[control.name] else base_index
             for value in values
@@ -396,13 +407,18 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
     for item in controls:
         control = item["control"]
         pairs = [(value, index) for value, index in zip(item["values"], item["settings"]) if index not in failed]
-        manifest_controls.append({
+        entry = {
             "name": control.name, "label": control.label, "unit": control.unit, "help": control.help,
-            "decimals": 0 if control.integer else control.decimals, "integer": control.integer,
-            "min": control.minimum, "max": control.maximum,
             "values": [value for value, _ in pairs], "texts": [format_value(control, value) for value, _ in pairs],
             "settings": [index for _, index in pairs], "base": base[control.name],
-        })
+        }
+        if getattr(control, "kind", "slider") == "choice":
+            # The player builds toggle buttons, a drop-down or a checkbox, as the live app.
+            entry.update({"kind": "choice", "widget": control.widget})
+        else:
+            entry.update({"kind": "slider", "decimals": 0 if control.integer else control.decimals,
+                          "integer": control.integer, "min": control.minimum, "max": control.maximum})
+        manifest_controls.append(entry)
     manifest = {
         "version": DATA_VERSION, "sim": simulation, "title": app_class.title, "summary": app_class.summary,
         "width": width, "height": height, "frames": playback, "fps": PLAYBACK_FPS, "startFrame": start_frame,
@@ -412,6 +428,7 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
              "values": [{"label": label, "value": _round_to_step(value, next(c for c in app.controls if c.name == preset.control))}
                         for label, value in preset.values.items()]}
             for preset in app.presets
+            if getattr(next(c for c in app.controls if c.name == preset.control), "kind", "slider") == "slider"
         ],
         "settings": [
             {"file": f"s{index}.json", "background": entry.get("background")} if index not in failed

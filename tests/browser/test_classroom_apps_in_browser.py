@@ -2,8 +2,10 @@
 
 One page holds every app (one Voilà start, not one per app); each app is then driven
 with the keyboard alone (its first control changes the figure, readout and live
-description), audited with axe-core, and its high-contrast option checked. The page
-loads nothing from another host. Separately, `stemcpd app NAME` itself serves one app."""
+description), audited with axe-core, and its high-contrast option checked. At the two
+projector sizes (1366×768 and 1920×1080) each app's whole figure lies inside the window,
+and every choice widget (toggle buttons, drop-down, checkbox), worked from the keyboard,
+changes the figure and the description. The page loads nothing from another host. Separately, `stemcpd app NAME` itself serves one app."""
 
 import os
 import subprocess
@@ -31,7 +33,7 @@ def gallery_page(browser, tmp_path_factory):
     process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**environment, "STEMCPD_HOME": str(folder)})
     try:
-        wait_for_http(f"http://127.0.0.1:{port}/", process)
+        wait_for_http(f"http://127.0.0.1:{port}/", process, timeout_s=300)  # 24 apps in one kernel
         page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.outside_requests, page.errors = [], []
         page.on("request", lambda r: page.outside_requests.append(r.url)
@@ -62,7 +64,7 @@ def test_app_is_keyboard_driven_named_and_audited(gallery_page, name):
     box.scroll_into_view_if_needed()
     app = box.locator(".stemcpd-app")
     figure = app.locator("img.stemcpd-figure")
-    assert figure.bounding_box()["width"] >= 1000  # presentation size
+    assert figure.bounding_box()["width"] >= 850  # presentation size, beside the control panel
     live = app.locator(".stemcpd-description [role=status]")
     # Accessible names the stock widgets lack: slider handles, Play buttons, figure alt.
     page.wait_for_function(
@@ -81,11 +83,16 @@ def test_app_is_keyboard_driven_named_and_audited(gallery_page, name):
     assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
 
     before = (figure.get_attribute("src"), app.locator(".stemcpd-readout").inner_text(), live.inner_text())
-    first_control = simulations.get(name).load_app_class().controls[0]
-    app.locator(f".stemcpd-control-{first_control.name} .noUi-handle").focus()
-    key = "ArrowLeft" if first_control.value >= first_control.maximum else "ArrowRight"
-    for _ in range(10):
-        page.keyboard.press(key)
+    controls = simulations.get(name).load_app_class().controls
+    first_control = next((c for c in controls if c.kind == "slider"), None)
+    if first_control is None:  # choices only (the ions): Enter on another option
+        app.locator(f".stemcpd-control-{controls[0].name} button:not(.mod-active)").first.focus()
+        page.keyboard.press("Enter")
+    else:
+        app.locator(f".stemcpd-control-{first_control.name} .noUi-handle").focus()
+        key = "ArrowLeft" if first_control.value >= first_control.maximum else "ArrowRight"
+        for _ in range(10):
+            page.keyboard.press(key)
     page.wait_for_function(
         "([name, src]) => document.querySelector('.stemcpd-classroom-' + name + ' img.stemcpd-figure').src !== src",
         arg=[name, before[0]], timeout=30_000,
@@ -107,6 +114,83 @@ def test_app_is_keyboard_driven_named_and_audited(gallery_page, name):
         icon_font = app.evaluate(
             "(el) => getComputedStyle(el.querySelector('.stemcpd-play i, .stemcpd-play .fa'), '::before').fontFamily")
         assert "Font Awesome" in icon_font
+
+
+PROJECTOR_SIZES = ((1366, 768), (1920, 1080))
+
+
+def _wait_changed(page, name, src, text):
+    page.wait_for_function(
+        "([name, src, text]) => { const box = document.querySelector('.stemcpd-classroom-' + name);"
+        " return box.querySelector('img.stemcpd-figure').src !== src &&"
+        " box.querySelector('.stemcpd-description [role=status]').innerText !== text; }",
+        arg=[name, src, text], timeout=60_000,
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_projector_sizes_show_the_whole_figure_and_choices_change_it(gallery_page, name):
+    page = gallery_page
+    box = page.locator(f".stemcpd-classroom-{name}")
+    app = box.locator(".stemcpd-app")
+    figure = app.locator("img.stemcpd-figure")
+    try:
+        for width, height in PROJECTOR_SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            # Bring the app to the top of the window (again if the page was still
+            # reflowing after the resize when it first scrolled).
+            for _attempt in range(10):
+                page.evaluate("(name) => document.querySelector('.stemcpd-classroom-' + name)"
+                              ".scrollIntoView({block: 'start'})", name)
+                page.wait_for_timeout(300)
+                if abs(box.bounding_box()["y"]) < 2:
+                    break
+            frame = figure.bounding_box()
+            assert frame["width"] >= 0.55 * width, (name, width, frame)  # the figure is the big thing
+            assert 0 <= frame["y"] and frame["y"] + frame["height"] <= height + 0.5, (name, width, height, frame)
+            assert 0 <= frame["x"] and frame["x"] + frame["width"] <= width + 0.5, (name, width, height, frame)
+            panel = app.locator(".stemcpd-classroom-panel").bounding_box()
+            assert panel["x"] >= frame["x"] + frame["width"] - 1  # controls beside the figure
+        # The panel folds away and comes back; the figure then takes the width.
+        toggle = app.locator(".stemcpd-controls-toggle")
+        toggle.click()
+        page.wait_for_function("(name) => getComputedStyle(document.querySelector('.stemcpd-classroom-' + name +"
+                               " ' .stemcpd-classroom-panel')).display === 'none'", arg=name)
+        # The label follows in its own widget message: wait for it rather than race it.
+        page.wait_for_function("(name) => document.querySelector('.stemcpd-classroom-' + name +"
+                               " ' .stemcpd-controls-toggle').innerText.includes('Show controls')", arg=name)
+        toggle.click()
+        page.wait_for_function("(name) => getComputedStyle(document.querySelector('.stemcpd-classroom-' + name +"
+                               " ' .stemcpd-classroom-panel')).display !== 'none'", arg=name)
+        assert app.locator("button.stemcpd-fullscreen").get_attribute("aria-pressed") == "false"
+
+        # Every choice, worked from the keyboard, changes the figure and the words.
+        for control in simulations.get(name).load_app_class().controls:
+            if control.kind != "choice":
+                continue
+            widget = app.locator(f".stemcpd-control-{control.name}")
+            before = (figure.get_attribute("src"), app.locator(".stemcpd-description [role=status]").inner_text())
+            if control.widget == "checkbox":
+                checkbox = widget.locator("input[type=checkbox]")
+                checkbox.focus()
+                page.keyboard.press("Space")
+            elif control.widget == "dropdown":
+                select = widget.locator("select")
+                assert widget.locator("label").inner_text().strip() == control.label
+                options = select.locator("option").all_inner_texts()
+                current = select.evaluate("(el) => el.selectedIndex")
+                select.select_option(index=(current + 1) % len(options))
+            else:
+                assert widget.get_by_text(control.label).count() >= 1  # the group's label
+                buttons = widget.locator("button")
+                assert buttons.count() == len(control.options)
+                pressed = [i for i in range(buttons.count()) if "mod-active" in (buttons.nth(i).get_attribute("class") or "")]
+                target = buttons.nth((pressed[0] + 1) % buttons.count() if pressed else 1)
+                target.focus()
+                page.keyboard.press("Enter")
+            _wait_changed(page, name, *before)
+    finally:
+        page.set_viewport_size({"width": 1366, "height": 900})
 
 
 def test_stemcpd_app_command_serves_one_app(browser, isolated_record):

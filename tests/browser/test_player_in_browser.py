@@ -62,6 +62,23 @@ def workbook_pages(built_site):
                   if 'class="stemcpd-player"' in p.read_text(encoding="utf-8"))
 
 
+def choose_another_option(page, row):
+    """Pick another option of a choice row from the keyboard: Space on a checkbox, the
+    next option of a drop-down, Enter on a toggle button that is not pressed."""
+    checkbox = row.locator("input[type=checkbox]")
+    if checkbox.count():
+        checkbox.focus()
+        page.keyboard.press("Space")
+        return
+    select = row.locator("select")
+    if select.count():
+        select.focus()
+        page.keyboard.press("ArrowDown" if select.evaluate("s => s.selectedIndex < s.options.length - 1") else "ArrowUp")
+        return
+    row.locator("button[aria-pressed=false]").first.focus()
+    page.keyboard.press("Enter")
+
+
 def test_every_control_of_every_simulation_changes_the_figure_and_the_words(built_site, site_url, browser):
     pages = workbook_pages(built_site)
     assert PENDULUM in pages
@@ -72,8 +89,10 @@ def test_every_control_of_every_simulation_changes_the_figure_and_the_words(buil
             figure = ready_player(page, index)
             simulation = figure.get_attribute("data-stemcpd-sim")
             workbook_words = words(figure)
-            for slider in figure.locator("input[data-control]").all():
-                name = slider.get_attribute("data-control")
+            for row in figure.locator(".stemcpd-player-control").all():
+                choice = "stemcpd-player-choice" in (row.get_attribute("class") or "")
+                slider = None if choice else row.locator("input[type=range]")
+                name = row.get_attribute("data-control") if choice else slider.get_attribute("data-control")
                 # From the workbook's setting each time (moving one control after another
                 # can cancel out: half the volume at twice the concentration).
                 if words(figure) != workbook_words:
@@ -82,9 +101,12 @@ def test_every_control_of_every_simulation_changes_the_figure_and_the_words(buil
                         "([f, long]) => f.querySelector('.stemcpd-player-long').textContent === long",
                         arg=[figure.element_handle(), workbook_words[0]])
                 before_pixels, before_words = pixels(figure), words(figure)
-                slider.focus()
-                # To the far end (or the other end, if the workbook's value is there).
-                page.keyboard.press("End" if slider.input_value() != slider.get_attribute("max") else "Home")
+                if choice:
+                    choose_another_option(page, row)
+                else:
+                    slider.focus()
+                    # To the far end (or the other end, if the workbook's value is there).
+                    page.keyboard.press("End" if slider.input_value() != slider.get_attribute("max") else "Home")
                 try:
                     wait_for_new_setting(page, figure, before_words)
                 except Exception:
@@ -225,6 +247,42 @@ def test_player_passes_axe_and_loads_lazily(site_url, browser):
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(500)
     assert len([url for url in requested if url.endswith(".json")]) == before + 1
+    page.context.close()
+
+
+def test_choice_controls_are_real_choice_widgets_in_the_offline_player(tmp_path, browser):
+    """`stemcpd app moles --html`: the reaction is a group of labelled toggle buttons
+    (aria-pressed), worked from the keyboard; a page address names an option."""
+    target = tmp_path / "moles.html"
+    result = subprocess.run([sys.executable, "-m", "stemcpd", "app", "moles", "--html", str(target)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    page = open_page(browser, target.as_uri(), offline=True)
+    figure = ready_player(page)
+    row = figure.locator(".stemcpd-player-choice[data-control=reaction]")
+    group = row.locator("[role=group]")
+    assert page.locator(f"#{group.get_attribute('aria-labelledby')}").text_content() == "Reaction"
+    buttons = group.locator("button")
+    assert buttons.all_inner_texts() == ["Mg + 2HCl", "CaCO3 + 2HCl", "Zn + 2HCl", "Mg + H2SO4"]
+    assert [b.get_attribute("aria-pressed") for b in buttons.all()] == ["true", "false", "false", "false"]
+    assert figure.locator("input[type=range][data-control=reaction]").count() == 0  # not a slider any more
+    before_pixels, before_words = pixels(figure), words(figure)
+    buttons.nth(1).focus()
+    page.keyboard.press("Enter")
+    wait_for_new_setting(page, figure, before_words)
+    assert pixels(figure) != before_pixels and "CaCO3" in figure.locator(".stemcpd-player-long").text_content()
+    assert buttons.nth(1).get_attribute("aria-pressed") == "true" and buttons.nth(0).get_attribute("aria-pressed") == "false"
+    assert "Reaction CaCO3 + 2HCl" in figure.locator(".stemcpd-player-status").text_content()
+    page.context.close()
+
+    # A page address opens an option by its name.
+    page = open_page(browser, target.as_uri() + "#sim=moles&reaction=Zn%20%2B%202HCl", offline=True)
+    figure = ready_player(page)
+    page.wait_for_function("f => f.querySelector('.stemcpd-player-long').textContent.includes('Zn')",
+                           arg=figure.element_handle(), timeout=10_000)
+    pressed = figure.locator(".stemcpd-player-choice[data-control=reaction] button[aria-pressed=true]")
+    assert pressed.inner_text() == "Zn + 2HCl"
+    assert page.errors == [] and page.outside == []
     page.context.close()
 
 

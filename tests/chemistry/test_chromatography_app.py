@@ -24,7 +24,7 @@ def pixels(png: bytes) -> np.ndarray:
 
 def test_view_puts_spots_at_rf_times_front_with_distinct_hatches_and_markers():
     view = ChromatographyView()
-    run = simulate(ChromatographyParams(sample=2, solvent=0))
+    run = simulate(ChromatographyParams(sample="brown", solvent="water"))
     view.update(run)
     view.show_time(run, run.times_s[-1])
     baseline, front = run.params.baseline_mm, run.final_front_distance_mm
@@ -46,7 +46,7 @@ def test_view_puts_spots_at_rf_times_front_with_distinct_hatches_and_markers():
 
 def test_view_hides_unused_sample_slots_and_rebuilds_legend():
     view = ChromatographyView()
-    view.update(simulate(ChromatographyParams(sample=5)))
+    view.update(simulate(ChromatographyParams(sample="pure tartrazine")))
     assert [s.get_visible() for s in view.sample_spots] == [True, False, False]
     legend = [t.get_text() for t in view.distance_axes.get_legend().get_texts()]
     assert legend == ["solvent front √(Dt)", "E102 tartrazine"]
@@ -54,7 +54,7 @@ def test_view_hides_unused_sample_slots_and_rebuilds_legend():
 
 def test_blitted_frame_equals_full_redraw():
     view = ChromatographyView()
-    run = simulate(ChromatographyParams(sample=3))
+    run = simulate(ChromatographyParams(sample="purple"))
     view.update(run)
     view.render_png()
     view.show_time(run, 600.0)
@@ -75,16 +75,20 @@ def test_app_opens_on_the_finished_chromatogram_with_rf_readout():
     assert "t = 20.0 min" in app.time_readout.value
 
 
-def test_presets_choose_sample_and_solvent():
+def test_sample_and_solvent_are_named_choice_buttons():
+    import ipywidgets as widgets
+
     app = ChromatographyApp()
-    app.preset_buttons["solvent"].value = 1.0
-    assert app.sliders["solvent"].value == 1 and app.result.solvent.name == "ethanol"
-    app.preset_buttons["sample"].value = 3.0
+    solvent, sample = app.sliders["solvent"], app.sliders["sample"]
+    assert isinstance(solvent, widgets.ToggleButtons) and solvent.description == "Solvent"
+    assert list(solvent.options) == [("water", "water"), ("ethanol", "ethanol")]
+    assert ("purple (E122 + E133)", "purple") in sample.options
+    solvent.value = "ethanol"
+    assert app.result.solvent.name == "ethanol" and app.params.solvent == "ethanol"
+    sample.value = "purple"
     assert app.result.sample.label.startswith("purple")
     assert "1 spot seen</b>: looks pure" in app.readout.value
     assert "a mixture whose dyes have not separated" in app.description.value
-    app.sliders["sample"].value = 5
-    assert app.preset_buttons["sample"].label == "pure tartrazine"
 
 
 def test_controls_change_figure_readout_and_description():
@@ -114,7 +118,7 @@ def test_playback_reset_and_step_move_the_front_without_recomputing(monkeypatch)
 
 
 def test_table_and_static_html():
-    app = ChromatographyApp(sample=4)
+    app = ChromatographyApp(sample="unknown X")
     table = app.to_table()
     assert "unknown X" in table.title and len(table) == len(app.result.times_s)
     html = app._repr_mimebundle_()["text/html"]

@@ -44,26 +44,26 @@ def test_wicking_coefficient_follows_washburn_from_surface_tension_and_viscosity
 
 
 def test_simulated_front_matches_washburn_at_every_sample():
-    run = simulate(ChromatographyParams(solvent=0, development_time_min=25, baseline_mm=12))
+    run = simulate(ChromatographyParams(solvent="water", development_time_min=25, baseline_mm=12))
     d = chrom.SOLVENTS[0].wicking_coefficient_mm2_s
     np.testing.assert_allclose(run.front_height_mm, SOLVENT_LEVEL_MM + np.sqrt(d * run.times_s), rtol=1e-12)
     np.testing.assert_allclose(run.front_distance_mm, np.maximum(run.front_height_mm - 12, 0), atol=1e-12)
     assert run.front_height_mm.max() < 120  # never reaches the top of the paper
 
 
-@pytest.mark.parametrize("solvent", [0, 1])
-@pytest.mark.parametrize("sample", range(len(chrom.SAMPLES)))
+@pytest.mark.parametrize("solvent", chrom.SOLVENT_NAMES)
+@pytest.mark.parametrize("sample", chrom.SAMPLE_NAMES)
 def test_rf_is_independent_of_time(sample, solvent):
     run = simulate(ChromatographyParams(sample=sample, solvent=solvent, development_time_min=30))
     moving = run.front_distance_mm > 1.0
     assert moving.sum() > 100
     for dye in run.sample.dyes:
         measured = chrom.rf_value(run.spot_distance_mm[moving, dye], run.front_distance_mm[moving])
-        np.testing.assert_allclose(measured, chrom.DYES[dye].rf[solvent], atol=1e-12)
+        np.testing.assert_allclose(measured, chrom.DYES[dye].rf[chrom.SOLVENT_NAMES.index(solvent)], atol=1e-12)
 
 
 def test_spots_do_not_move_until_the_front_passes_the_baseline():
-    run = simulate(ChromatographyParams(solvent=1, baseline_mm=25, development_time_min=5))
+    run = simulate(ChromatographyParams(solvent="ethanol", baseline_mm=25, development_time_min=5))
     dry = run.front_height_mm <= 25
     assert dry.any()
     assert np.all(run.spot_distance_mm[dry] == 0)
@@ -93,37 +93,37 @@ def test_spot_width_grows_like_diffusion():
 
 
 def test_mixture_spots_separate_and_a_pure_dye_gives_one_spot():
-    green = simulate(ChromatographyParams(sample=0, solvent=1))
+    green = simulate(ChromatographyParams(sample="green", solvent="ethanol"))
     assert chrom.visible_spots(green) == [(0,), (4,)]  # tartrazine then brilliant blue in ethanol
-    pure = simulate(ChromatographyParams(sample=5, solvent=0))
+    pure = simulate(ChromatographyParams(sample="pure tartrazine", solvent="water"))
     assert len(chrom.visible_spots(pure)) == 1
     # Separation grows with time: unresolved just after the front passes the baseline.
-    brown = simulate(ChromatographyParams(sample=2, solvent=0, development_time_min=30))
+    brown = simulate(ChromatographyParams(sample="brown", solvent="water", development_time_min=30))
     assert len(chrom.visible_spots(brown, time_s=120)) < 3 == len(chrom.visible_spots(brown))
 
 
 def test_resolution_criterion_matches_definition():
-    run = simulate(ChromatographyParams(sample=1, solvent=1))  # E110 0.30 and E129 0.42 in ethanol
+    run = simulate(ChromatographyParams(sample="orange", solvent="ethanol"))  # E110 0.30 and E129 0.42 in ethanol
     sigma = run.sigma_along_mm[-1]
     separation = abs(run.spot_distance_mm[-1, 2] - run.spot_distance_mm[-1, 1])
     resolution = separation / (2 * (sigma + sigma))
     assert resolution < 0.5
     assert len(chrom.visible_spots(run)) == 1  # a mixture that looks pure in ethanol
-    assert len(chrom.visible_spots(simulate(ChromatographyParams(sample=1, solvent=0)))) == 2
+    assert len(chrom.visible_spots(simulate(ChromatographyParams(sample="orange", solvent="water")))) == 2
 
 
 def test_smaller_spots_separate_better():
-    wide = simulate(ChromatographyParams(sample=0, solvent=0, development_time_min=8, spot_diameter_mm=8))
-    narrow = simulate(ChromatographyParams(sample=0, solvent=0, development_time_min=8, spot_diameter_mm=1))
+    wide = simulate(ChromatographyParams(sample="green", solvent="water", development_time_min=8, spot_diameter_mm=8))
+    narrow = simulate(ChromatographyParams(sample="green", solvent="water", development_time_min=8, spot_diameter_mm=1))
     assert len(chrom.visible_spots(wide)) == 1 and len(chrom.visible_spots(narrow)) == 2
 
 
 def test_identify_matches_the_right_dye():
-    unknown = simulate(ChromatographyParams(sample=4, solvent=0))
+    unknown = simulate(ChromatographyParams(sample="unknown X", solvent="water"))
     front = unknown.final_front_distance_mm
     measured = [unknown.spot_distance_mm[-1, d] / front for d in unknown.sample.dyes]
-    assert chrom.identify(measured, solvent=0) == ["sunset yellow", "carmoisine"]
-    assert chrom.identify([0.99], solvent=0, tolerance=0.02) == [None]
+    assert chrom.identify(measured, solvent="water") == ["sunset yellow", "carmoisine"]
+    assert chrom.identify([0.99], solvent="water", tolerance=0.02) == [None]
     with pytest.raises(ValueError, match="rf must be in"):
         chrom.identify([1.2])
 
@@ -139,10 +139,10 @@ def test_baseline_error_biases_rf_towards_one_as_predicted():
 def test_virtual_practical_shows_the_predicted_baseline_bias_and_recovers_rf_without_it():
     groups = 400
     true_rf = np.array([0.30, 0.66])  # carmoisine, sunset yellow in water (sample 4)
-    run = simulate(ChromatographyParams(sample=4, solvent=0))
+    run = simulate(ChromatographyParams(sample="unknown X", solvent="water"))
     front = run.final_front_distance_mm
-    biased = chrom.virtual_practical(sample=4, groups=groups, measured_from_paper_edge=True, seed=2)
-    honest = chrom.virtual_practical(sample=4, groups=groups, measured_from_paper_edge=False, seed=2)
+    biased = chrom.virtual_practical(sample="unknown X", groups=groups, measured_from_paper_edge=True, seed=2)
+    honest = chrom.virtual_practical(sample="unknown X", groups=groups, measured_from_paper_edge=False, seed=2)
     for spot in (1, 2):
         rows = biased.column("spot number") == spot
         predicted = chrom.edge_measured_rf(true_rf[spot - 1], front, 15.0)
@@ -176,15 +176,15 @@ def test_virtual_practical_validates_arguments():
     with pytest.raises(ValueError, match="groups"):
         chrom.virtual_practical(groups=0)
     with pytest.raises(ValueError, match="sample"):
-        chrom.virtual_practical(sample=99)
+        chrom.virtual_practical(sample="blue")
     with pytest.raises(ValueError, match="measured_from_paper_edge"):
         chrom.virtual_practical(measured_from_paper_edge="yes")
     with pytest.raises(ValueError, match="never reaches the baseline"):
-        chrom.virtual_practical(solvent=1, development_time_min=1, baseline_mm=30)
+        chrom.virtual_practical(solvent="ethanol", development_time_min=1, baseline_mm=30)
 
 
 @pytest.mark.parametrize("field, value, range_text", [
-    ("sample", 6, "[0, 5]"), ("sample", -1, "[0, 5]"), ("solvent", 2, "[0, 1]"),
+    ("sample", 0, "green"), ("sample", "blue", "unknown X"), ("solvent", 1, "ethanol"),
     ("development_time_min", 0, "(0, 30] min"), ("development_time_min", 45, "(0, 30] min"),
     ("spot_diameter_mm", 0.2, "[0.5, 10] mm"), ("baseline_mm", 5, "[8, 30] mm"),
     ("baseline_mm", float("nan"), "[8, 30] mm"),
@@ -208,18 +208,18 @@ def test_rf_value_and_washburn_validate():
 
 
 def test_describe_reports_front_spots_and_verdict():
-    text = chrom.describe(simulate(ChromatographyParams(sample=0, solvent=0)))
+    text = chrom.describe(simulate(ChromatographyParams(sample="green", solvent="water")))
     assert "green (E102 + E133) in water after 20.0 min" in text
     assert "front is 70 mm above the baseline" in text
     assert "Rf 0.90, tartrazine (E102)" in text and "2 separate spots, so it is a mixture" in text
-    hidden = chrom.describe(simulate(ChromatographyParams(sample=3, solvent=1)))
+    hidden = chrom.describe(simulate(ChromatographyParams(sample="purple", solvent="ethanol")))
     assert "looks pure" in hidden and "a mixture whose dyes have not separated" in hidden
-    dry = chrom.describe(simulate(ChromatographyParams(solvent=1, development_time_min=1, baseline_mm=30)))
+    dry = chrom.describe(simulate(ChromatographyParams(solvent="ethanol", development_time_min=1, baseline_mm=30)))
     assert "not yet reached the baseline" in dry
 
 
 def test_to_table_has_time_front_and_each_dye_with_units():
-    run = simulate(ChromatographyParams(sample=2))
+    run = simulate(ChromatographyParams(sample="brown"))
     table = chrom.to_table(run)
     assert table.headers[:2] == ["time / s", "solvent front above baseline / mm"]
     assert "tartrazine (E102) above baseline / mm" in table.headers

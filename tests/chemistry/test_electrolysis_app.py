@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from stemcpd.chemistry.electrolysis import ELECTROLYTE_PRESETS, ElectrolysisParams, simulate
+from stemcpd.chemistry.electrolysis import ELECTROLYTE_NAMES, ElectrolysisParams, simulate
 from stemcpd.chemistry.electrolysis.app import CONTROLS, ElectrolysisApp
 from stemcpd.chemistry.electrolysis.view import ElectrolysisView, cell_summary
 
@@ -17,7 +17,7 @@ def pixels(png: bytes) -> np.ndarray:
 
 def test_view_draws_mass_lines_for_solids_and_gas_lines_for_gases():
     view = ElectrolysisView()
-    run = simulate(ElectrolysisParams(current_a=1.0, time_s=1200, electrolyte=4))  # CuSO₄, inert
+    run = simulate(ElectrolysisParams(current_a=1.0, time_s=1200, electrolyte="copper sulfate solution, inert electrodes"))  # CuSO₄, inert
     view.update(run)
     x, y = view.cathode_mass_line.get_data()
     assert x[-1] == pytest.approx(1200) and y[-1] == pytest.approx(run.cathode_mass_g[-1])
@@ -41,7 +41,7 @@ def test_view_limits_move_in_steps():
 def test_app_controls_and_defaults():
     app = ElectrolysisApp()
     assert list(app.sliders) == [control.name for control in CONTROLS]
-    assert app.params == ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte=5)
+    assert app.params == ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte="copper sulfate solution, copper electrodes")
     assert "(A)" in app.sliders["current_a"].description
 
 
@@ -55,18 +55,18 @@ def test_moving_current_changes_figure_readout_and_description():
     assert "0.593 g Cu" in app.readout.value  # 1.0 A × 1800 s × 63.55 / (2F)
 
 
-def test_electrolyte_buttons_are_labelled_and_set_the_cell():
+def test_electrolyte_is_a_labelled_drop_down_of_named_cells():
+    import ipywidgets as widgets
+
     app = ElectrolysisApp()
-    buttons = app.preset_buttons["electrolyte"]
-    labels = [label for label, _ in buttons.options]
-    assert labels == list(ELECTROLYTE_PRESETS)
-    buttons.value = float(ELECTROLYTE_PRESETS["NaCl(aq), conc."])
-    assert app.sliders["electrolyte"].value == 2
+    dropdown = app.sliders["electrolyte"]
+    assert isinstance(dropdown, widgets.Dropdown) and dropdown.description == "Electrolyte"
+    assert [value for _, value in dropdown.options] == list(ELECTROLYTE_NAMES)
+    assert dropdown.label == "CuSO₄(aq), Cu electrodes: copper sulfate solution, copper electrodes"
+    dropdown.value = "concentrated sodium chloride solution"
     assert app.run.products.anode.formula == "Cl₂"
     assert "H₂" in app.readout.value and "Cl₂" in app.readout.value
     assert "concentrated sodium chloride solution" in app.description.value
-    app.sliders["electrolyte"].value = 8
-    assert buttons.label == "KI(aq)"
 
 
 def test_playback_moves_markers_without_recomputing(monkeypatch):
@@ -88,7 +88,7 @@ def test_playback_moves_markers_without_recomputing(monkeypatch):
 
 
 def test_table_and_static_html():
-    app = ElectrolysisApp(electrolyte=6)
+    app = ElectrolysisApp(electrolyte="dilute sulfuric acid")
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "dilute sulfuric acid" in table.title
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")

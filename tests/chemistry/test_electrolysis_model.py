@@ -109,7 +109,7 @@ def test_products_follow_the_gcse_table(name):
 
 def test_every_offered_electrolyte_is_in_the_reference_table():
     assert set(el.ELECTROLYTE_NAMES) == set(GCSE_PRODUCTS)
-    assert sorted(el.ELECTROLYTE_PRESETS.values()) == list(range(len(el.ELECTROLYTE_NAMES)))
+    assert list(el.ELECTROLYTE_LABELS) == list(el.ELECTROLYTE_NAMES)
 
 
 def test_half_equations_balance_charge_and_electrons():
@@ -136,7 +136,7 @@ def test_inert_copper_sulfate_leaves_sulfuric_acid_and_molten_gives_elements():
 
 
 def test_run_is_linear_in_time_and_conserves_electrons():
-    run = simulate(ElectrolysisParams(current_a=0.5, time_s=1000, electrolyte=4), samples=11)
+    run = simulate(ElectrolysisParams(current_a=0.5, time_s=1000, electrolyte="copper sulfate solution, inert electrodes"), samples=11)
     np.testing.assert_allclose(run.charge_c, 0.5 * run.times_s)
     # Electrons used at the cathode (2 per Cu) = electrons released at the anode (4 per O₂).
     cathode_electrons = run.cathode_mass_g / 63.55 * 2
@@ -155,20 +155,20 @@ def test_validation_names_field_and_range():
         el.mass_deposited(1, 100, 63.55, 0)
     with pytest.raises(ValueError, match="unknown electrolyte 'sea water'; choose from: .*molten lead bromide.*copper chloride solution"):
         el.electrolysis_products("sea water")
-    with pytest.raises(ValueError, match=r"electrolyte must be a whole number in \[0, 9\].*dilute sulfuric acid"):
-        ElectrolysisParams(electrolyte=10)
+    with pytest.raises(ValueError, match=r"electrolyte must be a name, got 6; choose from: .*dilute sulfuric acid"):
+        ElectrolysisParams(electrolyte=6)
 
 
-def test_params_accept_name_and_store_index():
-    assert ElectrolysisParams(electrolyte="Dilute  Sulfuric Acid").electrolyte == 6
+def test_params_accept_name_in_any_case_and_store_it_as_listed():
+    assert ElectrolysisParams(electrolyte="Dilute  Sulfuric Acid").electrolyte == "dilute sulfuric acid"
 
 
 def test_describe_speaks_the_key_numbers():
-    text = el.describe(simulate(ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte=5)))
+    text = el.describe(simulate(ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte="copper sulfate solution, copper electrodes")))
     assert "copper sulfate solution, copper electrodes" in text
     assert "900 C" in text and "9.33 mmol" in text
     assert "gives 0.296 g of copper" in text and "loses 0.296 g of copper" in text
-    text = el.describe(simulate(ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte=6)))
+    text = el.describe(simulate(ElectrolysisParams(current_a=0.5, time_s=1800, electrolyte="dilute sulfuric acid")))
     assert "111.9 cm³ of hydrogen" in text and "56.0 cm³ of oxygen" in text
 
 

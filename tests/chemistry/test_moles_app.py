@@ -31,7 +31,7 @@ def test_view_hatches_and_labels_the_limiting_reagent():
 
 def test_view_curve_marker_and_reaction_labels():
     view = ReactingMassesView()
-    result = reacting_masses(ReactingMassesParams(reaction=1, solid_mass_g=1.5))
+    result = reacting_masses(ReactingMassesParams(reaction="CaCO3 + 2HCl", solid_mass_g=1.5))
     view.update(result)
     x, y = view.mixture_marker.get_data()
     assert (x[0], y[0]) == pytest.approx((1.5, result.gas_volume_cm3))
@@ -55,16 +55,19 @@ def test_blitted_frame_equals_full_redraw():
     assert np.mean(np.abs(blitted - full)) < 0.5
 
 
-def test_app_has_one_slider_per_control_and_reaction_presets():
+def test_app_has_one_widget_per_control_and_reaction_buttons():
+    import ipywidgets as widgets
+
     app = MolesApp()
     assert list(app.sliders) == [c.name for c in CONTROLS]
     assert app.params == ReactingMassesParams()
-    buttons = app.preset_buttons["reaction"]
-    buttons.value = 1.0
-    assert app.sliders["reaction"].value == 1 and app.result.reaction.solid == "CaCO3"
+    buttons = app.sliders["reaction"]
+    assert isinstance(buttons, widgets.ToggleButtons) and buttons.description == "Reaction"
+    buttons.value = "CaCO3 + 2HCl"
+    assert app.result.reaction.solid == "CaCO3"
     assert "CaCO3" in app.readout.value and "CO2" in app.description.value
-    app.sliders["reaction"].value = 3
-    assert buttons.label == "Mg + H2SO4"
+    buttons.value = "Mg + H2SO4"
+    assert buttons.label == "Mg + H2SO4" and app.params.reaction == "Mg + H2SO4"
 
 
 def test_moving_mass_changes_figure_readout_and_description():

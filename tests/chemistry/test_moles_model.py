@@ -230,14 +230,14 @@ def test_atom_economies_of_all_products_add_to_100():
 
 
 def test_reacting_masses_switches_limiting_reagent_at_break_even_mass():
-    params = ReactingMassesParams(reaction=0, solid_mass_g=0.50, acid_volume_cm3=50, acid_concentration_mol_dm3=1.0)
+    params = ReactingMassesParams(reaction="Mg + 2HCl", solid_mass_g=0.50, acid_volume_cm3=50, acid_concentration_mol_dm3=1.0)
     result = reacting_masses(params)
     # 0.050 mol HCl reacts with 0.025 mol Mg = 0.6076 g.
     assert result.break_even_mass_g == pytest.approx(0.025 * 24.305, rel=1e-4)
     assert result.limiting == "Mg"
     assert result.gas_volume_cm3 == pytest.approx(0.50 / 24.305 * 24000, rel=1e-9)
     assert result.salt_mass_g == pytest.approx(0.50 / 24.305 * moles.molar_mass("MgCl2"), rel=1e-9)
-    more = reacting_masses(ReactingMassesParams(reaction=0, solid_mass_g=1.0))
+    more = reacting_masses(ReactingMassesParams(reaction="Mg + 2HCl", solid_mass_g=1.0))
     assert more.limiting == "HCl"
     assert more.gas_volume_cm3 == pytest.approx(0.025 * 24000, rel=1e-9)  # capped by the acid
     assert more.left_over_g == pytest.approx(1.0 - 0.025 * 24.305, rel=1e-4)
@@ -248,20 +248,20 @@ def test_reacting_masses_switches_limiting_reagent_at_break_even_mass():
 
 
 def test_sulfuric_acid_reacts_with_twice_the_magnesium_of_hydrochloric():
-    hcl = reacting_masses(ReactingMassesParams(reaction=0))
-    h2so4 = reacting_masses(ReactingMassesParams(reaction=3))
+    hcl = reacting_masses(ReactingMassesParams(reaction="Mg + 2HCl"))
+    h2so4 = reacting_masses(ReactingMassesParams(reaction="Mg + H2SO4"))
     assert h2so4.break_even_mass_g == pytest.approx(2 * hcl.break_even_mass_g, rel=1e-12)
 
 
 def test_marble_chips_give_carbon_dioxide():
-    result = reacting_masses(ReactingMassesParams(reaction=1, solid_mass_g=1.00, acid_volume_cm3=100,
+    result = reacting_masses(ReactingMassesParams(reaction="CaCO3 + 2HCl", solid_mass_g=1.00, acid_volume_cm3=100,
                                                   acid_concentration_mol_dm3=1.0))
     assert result.limiting == "CaCO3"
     assert result.gas_volume_cm3 == pytest.approx(1.00 / 100.086 * 24000, rel=1e-4)  # ≈ 240 cm³
 
 
 @pytest.mark.parametrize("field, value, range_text", [
-    ("reaction", 4, "[0, 3]"), ("reaction", 1.5, "[0, 3]"),
+    ("reaction", 1, "Mg + H2SO4"), ("reaction", "Na + HCl", "CaCO3 + 2HCl"),
     ("solid_mass_g", 0, "(0, 100] g"), ("acid_volume_cm3", -5, "(0, 1000] cm³"),
     ("acid_concentration_mol_dm3", 25, "(0, 20] mol/dm³"), ("solid_mass_g", float("nan"), "(0, 100] g"),
 ])
@@ -287,7 +287,7 @@ def test_describe_names_limiting_reagent_and_yield():
 
 
 def test_to_table_gives_the_gas_against_mass_curve_with_units():
-    result = reacting_masses(ReactingMassesParams(reaction=1))
+    result = reacting_masses(ReactingMassesParams(reaction="CaCO3 + 2HCl"))
     table = moles.to_table(result)
     assert table.headers == ["mass of CaCO3 / g", "amount of CaCO3 / mol", "volume of CO2 at RTP / cm³",
                              "mass of CaCl2 / g"]

@@ -43,12 +43,15 @@ def test_view_axis_limits_move_in_steps():
     assert view.curve_axes.get_ylim()[0] <= -20 and view.curve_axes.get_ylim()[1] >= 120
 
 
-def test_app_controls_have_units_ranges_and_integer_choices():
+def test_app_controls_have_units_ranges_and_named_choices():
+    import ipywidgets as widgets
+
     app = ParticlesApp()
     assert list(app.sliders) == [control.name for control in CONTROLS]
-    assert app.sliders["substance"].value == 1 and isinstance(app.sliders["substance"].value, int)
+    assert isinstance(app.sliders["substance"], widgets.ToggleButtons)
+    assert app.sliders["substance"].value == "water" and app.sliders["substance"].label == "Water"
     assert "(kg)" in app.sliders["mass_kg"].description
-    assert app.params == ParticlesParams(substance=1, experiment=1, mass_kg=0.02, power_w=100, heat_loss_w_per_k=0.1)
+    assert app.params == ParticlesParams(substance="water", experiment="heating", mass_kg=0.02, power_w=100, heat_loss_w_per_k=0.1)
 
 
 def test_moving_power_changes_figure_readout_and_description():
@@ -62,17 +65,14 @@ def test_moving_power_changes_figure_readout_and_description():
     assert "heated at 200 W" in app.description.value
 
 
-def test_presets_choose_substance_and_experiment_by_name():
+def test_choice_buttons_choose_substance_and_experiment_by_name():
     app = ParticlesApp()
-    assert app.preset_buttons["substance"].label == "Water"
-    app.preset_buttons["substance"].value = 3
-    assert app.sliders["substance"].value == 3 and app.run.params.data.name == "stearic acid"
-    app.preset_buttons["experiment"].value = 2
-    assert app.run.params.experiment == 2
+    app.sliders["substance"].value = "stearic acid"
+    assert app.run.params.data.name == "stearic acid"
+    app.sliders["experiment"].value = "cooling"
+    assert app.run.params.experiment == "cooling" and app.sliders["experiment"].label == "Cooling curve"
     assert "freezing plateau" in app.readout.value and "heater off" in app.readout.value
     assert "stearic acid cooling" in app.description.value
-    app.sliders["substance"].value = 2
-    assert app.preset_buttons["substance"].label == "Ethanol"
 
 
 def test_playback_moves_point_particles_and_state_label_without_recomputing(monkeypatch):
@@ -96,6 +96,6 @@ def test_playback_moves_point_particles_and_state_label_without_recomputing(monk
 
 
 def test_static_html_and_table():
-    app = ParticlesApp(substance=3)
+    app = ParticlesApp(substance="stearic acid")
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
     assert "stearic acid" in app.to_table().title

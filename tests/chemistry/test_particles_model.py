@@ -27,13 +27,13 @@ def test_water_data_are_the_cited_values():
             water.specific_heat_gas_j_per_kg_k) == (2100, 4180, 2010)
     assert (water.latent_heat_fusion_j_per_kg, water.latent_heat_vaporisation_j_per_kg) == (334e3, 2260e3)
     assert (water.melting_point_c, water.boiling_point_c) == (0, 100)
-    assert particles.substance(3).melting_point_c == 69.3  # stearic acid, CRC Handbook
+    assert particles.substance("stearic acid").melting_point_c == 69.3  # stearic acid, CRC Handbook
 
 
-@pytest.mark.parametrize("number", [1, 2, 3])
+@pytest.mark.parametrize("name", particles.SUBSTANCE_NAMES)
 @pytest.mark.parametrize("mass_kg, power_w", [(0.02, 100), (0.5, 1000), (0.1, 37)])
-def test_plateaus_last_exactly_m_l_over_p_without_heat_loss(number, mass_kg, power_w):
-    params = ParticlesParams(substance=number, mass_kg=mass_kg, power_w=power_w)
+def test_plateaus_last_exactly_m_l_over_p_without_heat_loss(name, mass_kg, power_w):
+    params = ParticlesParams(substance=name, mass_kg=mass_kg, power_w=power_w)
     run = simulate(params)
     data = params.data
     assert run.melting_time_s == pytest.approx(mass_kg * data.latent_heat_fusion_j_per_kg / power_w, rel=1e-12)
@@ -47,7 +47,7 @@ def test_plateaus_last_exactly_m_l_over_p_without_heat_loss(number, mass_kg, pow
 
 
 def test_slopes_are_p_over_m_c_in_each_state():
-    params = ParticlesParams(substance=1, mass_kg=0.05, power_w=250)
+    params = ParticlesParams(substance="water", mass_kg=0.05, power_w=250)
     run = simulate(params)
     data = params.data
     expected = {
@@ -72,7 +72,7 @@ def test_total_energy_from_ice_to_steam_matches_hand_calculation():
     #   water 0.1 × 4180 × 100 = 41 800 J; boil 0.1 × 2 260 000 = 226 000 J;
     #   steam 0.1 × 2010 × 20 = 4 020 J; total 309 420 J.
     hand = 4200 + 33400 + 41800 + 226000 + 4020
-    params = ParticlesParams(substance=1, mass_kg=0.1, power_w=500, start_temperature_c=-20, end_temperature_c=120)
+    params = ParticlesParams(substance="water", mass_kg=0.1, power_w=500, start_temperature_c=-20, end_temperature_c=120)
     run = simulate(params)
     assert run.energy_supplied_j == pytest.approx(hand, rel=1e-12)
     assert run.duration_s == pytest.approx(hand / 500, rel=1e-12)
@@ -83,7 +83,7 @@ def test_total_energy_from_ice_to_steam_matches_hand_calculation():
 
 
 def test_heat_loss_lengthens_heating_plateau_exactly():
-    params = ParticlesParams(substance=1, mass_kg=0.05, power_w=200, heat_loss_w_per_k=0.5)
+    params = ParticlesParams(substance="water", mass_kg=0.05, power_w=200, heat_loss_w_per_k=0.5)
     run = simulate(params)
     # Net power on the boiling plateau: 200 − 0.5 × (100 − 20) = 160 W.
     assert run.boiling_time_s == pytest.approx(0.05 * 2260e3 / 160, rel=1e-12)
@@ -92,7 +92,7 @@ def test_heat_loss_lengthens_heating_plateau_exactly():
 
 
 def test_cooling_curve_plateau_at_freezing_point_and_exponential_approach():
-    params = ParticlesParams(substance=3, experiment=2, mass_kg=0.02, heat_loss_w_per_k=0.1)
+    params = ParticlesParams(substance="stearic acid", experiment="cooling", mass_kg=0.02, heat_loss_w_per_k=0.1)
     run = simulate(params, samples=3000)
     data = params.data
     freezing = run.state == MELTING
@@ -106,14 +106,14 @@ def test_cooling_curve_plateau_at_freezing_point_and_exponential_approach():
         assert gradient == pytest.approx(-0.1 / (0.02 * c), rel=1e-9)
     assert np.all(np.diff(run.temperature_c) <= 1e-12)  # never warms up
     # Left long enough, it reaches room temperature and no lower.
-    long = simulate(ParticlesParams(substance=3, experiment=2, mass_kg=0.02, heat_loss_w_per_k=0.1,
+    long = simulate(ParticlesParams(substance="stearic acid", experiment="cooling", mass_kg=0.02, heat_loss_w_per_k=0.1,
                                     end_temperature_c=20.001))
     assert long.temperature_c[-1] == pytest.approx(20.0, abs=0.002)
     assert long.temperature_c.min() >= 20.0
 
 
 def test_exact_curve_agrees_with_numerical_integration_as_step_shrinks():
-    params = ParticlesParams(substance=1, experiment=1, mass_kg=0.02, power_w=100, heat_loss_w_per_k=0.2)
+    params = ParticlesParams(substance="water", experiment="heating", mass_kg=0.02, power_w=100, heat_loss_w_per_k=0.2)
     run = simulate(params)
     errors = []
     for step in (4.0, 1.0, 0.25):
@@ -125,7 +125,7 @@ def test_exact_curve_agrees_with_numerical_integration_as_step_shrinks():
 
 
 def test_cooling_integration_is_time_step_independent():
-    params = ParticlesParams(substance=1, experiment=2, mass_kg=0.02, heat_loss_w_per_k=0.1)
+    params = ParticlesParams(substance="water", experiment="cooling", mass_kg=0.02, heat_loss_w_per_k=0.1)
     run = simulate(params)
     duration = math.floor(run.duration_s)
     _, coarse = particles.integrate_energy(params, duration, 2.0)
@@ -135,7 +135,7 @@ def test_cooling_integration_is_time_step_independent():
 
 
 def test_energy_is_conserved_heater_equals_store_plus_surroundings():
-    params = ParticlesParams(substance=2, mass_kg=0.03, power_w=150, heat_loss_w_per_k=0.3)
+    params = ParticlesParams(substance="ethanol", mass_kg=0.03, power_w=150, heat_loss_w_per_k=0.3)
     run = simulate(params, samples=40000)
     integral = np.concatenate([[0], np.cumsum(0.5 * np.diff(run.times_s) * (
         (run.temperature_c[1:] - 20.0) + (run.temperature_c[:-1] - 20.0)) * 0.3)])
@@ -144,23 +144,23 @@ def test_energy_is_conserved_heater_equals_store_plus_surroundings():
 
 
 def test_heating_stalls_when_heat_loss_matches_the_heater():
-    run = simulate(ParticlesParams(substance=1, power_w=10, heat_loss_w_per_k=1.0))
+    run = simulate(ParticlesParams(substance="water", power_w=10, heat_loss_w_per_k=1.0))
     assert not run.finished
     # The liquid heads for T_s + P/h = 20 + 10 = 30 °C from 0 °C; shown for 5 time constants.
     assert run.temperature_c[-1] == pytest.approx(30.0 - 30.0 * math.exp(-5), abs=1e-9)
     assert run.boiling_time_s == 0
     assert "never reaches" in particles.describe(run)
-    no_loss_cooling = simulate(ParticlesParams(substance=3, experiment=2, heat_loss_w_per_k=0.0))
+    no_loss_cooling = simulate(ParticlesParams(substance="stearic acid", experiment="cooling", heat_loss_w_per_k=0.0))
     assert not no_loss_cooling.finished and np.all(no_loss_cooling.temperature_c == 90.0)
 
 
 def test_state_at_reports_fractions_on_plateaus():
-    run = simulate(ParticlesParams(substance=1, mass_kg=0.1, power_w=500))
+    run = simulate(ParticlesParams(substance="water", mass_kg=0.1, power_w=500))
     boiling = next(stage for stage in run.stages if stage.state == BOILING)
     middle = state_at(run, boiling.start_s + 0.25 * boiling.duration_s)
     assert middle.state_name == "boiling"
     assert middle.gas_fraction == pytest.approx(0.25) and middle.liquid_fraction == pytest.approx(0.75)
-    cooling = simulate(ParticlesParams(substance=3, experiment=2, heat_loss_w_per_k=0.1))
+    cooling = simulate(ParticlesParams(substance="stearic acid", experiment="cooling", heat_loss_w_per_k=0.1))
     freezing = next(stage for stage in cooling.stages if stage.state == MELTING)
     moment = state_at(cooling, freezing.start_s + 0.25 * freezing.duration_s)
     assert moment.state_name == "freezing" and moment.liquid_fraction == pytest.approx(0.75)
@@ -168,7 +168,7 @@ def test_state_at_reports_fractions_on_plateaus():
 
 
 def test_particle_picture_is_seeded_and_shows_each_state():
-    run = simulate(ParticlesParams(substance=1, mass_kg=0.1, power_w=500))
+    run = simulate(ParticlesParams(substance="water", mass_kg=0.1, power_w=500))
 
     def spread(state_code):
         stage = next(s for s in run.stages if s.state == state_code)
@@ -196,8 +196,9 @@ def test_particle_picture_is_seeded_and_shows_each_state():
         ("power_w", -5, "(0, 100000] W"),
         ("heat_loss_w_per_k", -0.1, "[0, 1000] W/K"),
         ("start_temperature_c", -300, "[-273, 2000] °C"),
-        ("substance", 4, "[1, 3]"),
-        ("experiment", 3, "[1, 2]"),
+        ("substance", 3, "stearic acid"),
+        ("substance", "mercury", "water"),
+        ("experiment", 2, "cooling"),
         ("mass_kg", float("nan"), "(0, 100] kg"),
     ],
 )
@@ -211,7 +212,7 @@ def test_temperatures_must_run_the_right_way():
     with pytest.raises(ValueError, match="end_temperature_c must be above"):
         ParticlesParams(start_temperature_c=50, end_temperature_c=10)
     with pytest.raises(ValueError, match="end_temperature_c must be below"):
-        ParticlesParams(experiment=2, start_temperature_c=10, end_temperature_c=50)
+        ParticlesParams(experiment="cooling", start_temperature_c=10, end_temperature_c=50)
     with pytest.raises(ValueError, match="substance must be one of"):
         particles.substance("mercury")
     with pytest.raises(ValueError, match="samples"):
@@ -219,12 +220,12 @@ def test_temperatures_must_run_the_right_way():
 
 
 def test_describe_states_plateaus_and_energy():
-    run = simulate(ParticlesParams(substance=1, mass_kg=0.1, power_w=500))
+    run = simulate(ParticlesParams(substance="water", mass_kg=0.1, power_w=500))
     text = particles.describe(run)
     assert "100 g of water heated at 500 W" in text
     assert "melting at 0 °C for 66.8 s" in text and "boiling at 100 °C for 452.0 s" in text
     assert "309.4 kJ" in text
-    cooling = particles.describe(simulate(ParticlesParams(substance=3, experiment=2, heat_loss_w_per_k=0.1)))
+    cooling = particles.describe(simulate(ParticlesParams(substance="stearic acid", experiment="cooling", heat_loss_w_per_k=0.1)))
     assert "stearic acid cooling" in cooling and "freezing at 69.3 °C" in cooling
 
 
@@ -246,7 +247,7 @@ def test_virtual_practical_finds_melting_point_and_shows_thermometer_lag():
     assert melting_point == pytest.approx(69.3, abs=0.5)  # tolerance a pupil can reach
     assert end - start > 600  # the flat part lasts over ten minutes
     # Systematic error: while the liquid cools, the lagging thermometer reads high.
-    params = ParticlesParams(substance=3, experiment=2, mass_kg=0.02, heat_loss_w_per_k=0.1)
+    params = ParticlesParams(substance="stearic acid", experiment="cooling", mass_kg=0.02, heat_loss_w_per_k=0.1)
     run = simulate(params)
     true = particles.temperature_at(params, run.stages, times)[0]
     cooling_liquid = (true > 70.5) & (times > 0)
@@ -263,7 +264,7 @@ def test_virtual_practical_finds_melting_point_and_shows_thermometer_lag():
 
 
 def test_model_call_is_fast():
-    params = ParticlesParams(substance=2, heat_loss_w_per_k=0.2)
+    params = ParticlesParams(substance="ethanol", heat_loss_w_per_k=0.2)
     simulate(params)
     start = time.perf_counter()
     for _ in range(20):

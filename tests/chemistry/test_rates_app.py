@@ -38,10 +38,14 @@ def test_view_shows_each_species_and_blitted_frame_equals_full_redraw():
     assert np.mean(np.abs(blitted - full)) < 0.5
 
 
-def test_app_builds_with_integer_catalyst_control():
+def test_app_builds_with_a_catalyst_checkbox():
+    import ipywidgets as widgets
+
     app = RatesApp()
     assert list(app.sliders) == [c.name for c in CONTROLS]
-    assert app.sliders["catalyst"].value == 0 and isinstance(app.sliders["catalyst"].value, int)
+    checkbox = app.sliders["catalyst"]
+    assert isinstance(checkbox, widgets.Checkbox) and checkbox.value is False
+    assert checkbox.description == "Catalyst"
     assert app.params == RatesParams()
     assert "A–B collisions" in app.readout.value
 
@@ -49,7 +53,7 @@ def test_app_builds_with_integer_catalyst_control():
 def test_catalyst_on_changes_figure_readout_and_description():
     app = RatesApp(number_of_particles=200)
     before = (bytes(app.image.value), app.readout.value, app.description.value)
-    app.sliders["catalyst"].value = 1
+    app.sliders["catalyst"].value = True
     after = (bytes(app.image.value), app.readout.value, app.description.value)
     assert all(a != b for a, b in zip(before, after))
     assert "(catalyst)" in app.readout.value and "with a catalyst" in app.description.value

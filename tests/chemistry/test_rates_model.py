@@ -182,7 +182,7 @@ def test_stated_uncertainties_match_the_spread_over_seeds():
 def test_successful_fraction_rises_with_temperature_and_with_a_catalyst():
     base = simulate(RatesParams(number_of_particles=600, temperature_k=300))
     hot = simulate(RatesParams(number_of_particles=600, temperature_k=500))
-    catalysed = simulate(RatesParams(number_of_particles=600, temperature_k=300, catalyst=1))
+    catalysed = simulate(RatesParams(number_of_particles=600, temperature_k=300, catalyst=True))
     assert hot.measured_successful_fraction > 1.5 * base.measured_successful_fraction
     assert catalysed.measured_successful_fraction > 2.0 * base.measured_successful_fraction
     assert hot.products[-1] > base.products[-1] and catalysed.products[-1] > base.products[-1]
@@ -278,7 +278,7 @@ def test_starting_box_is_exactly_the_state_the_controls_name_for_every_seed(temp
 @pytest.mark.parametrize(
     "field, value, range_text",
     [("temperature_k", 50, "[100, 1000] K"), ("concentration_mol_dm3", 0, "(0, 3] mol/dm³"),
-     ("catalyst", 2, "[0, 1]"), ("number_of_particles", 5, "[10, 2000]"), ("number_of_particles", 301, "even"),
+     ("catalyst", 1, "True or False"), ("number_of_particles", 5, "[10, 2000]"), ("number_of_particles", 301, "even"),
      ("activation_energy_kj_mol", 0, "(0, 200] kJ/mol"), ("seed", -1, "seed")],
 )
 def test_out_of_range_parameters_raise_naming_field_and_range(field, value, range_text):
@@ -288,7 +288,7 @@ def test_out_of_range_parameters_raise_naming_field_and_range(field, value, rang
 
 
 def test_describe_and_table_state_each_random_result_with_its_uncertainty():
-    run = simulate(RatesParams(catalyst=1))
+    run = simulate(RatesParams(catalyst=True))
     text = rates.describe(run)
     assert "300 K" in text and "with a catalyst" in text and "3.0 kJ/mol" in text
     assert text.count(". ") == 1 and text.endswith(".")  # two sentences

@@ -18,9 +18,9 @@ def pixels(png: bytes) -> np.ndarray:
 
 def test_view_draws_the_wave_in_mm_and_blitted_frame_equals_full_redraw():
     view = WaveView()
-    view.update(simulate(WaveParams(harmonic=2)))
+    view.update(simulate(WaveParams(wave="standing", harmonic=2)))
     view.render_png()
-    run = simulate(WaveParams(harmonic=2, tension_n=3.0))
+    run = simulate(WaveParams(wave="standing", harmonic=2, tension_n=3.0))
     view.update(run)
     x, y = view.total_line.get_data()
     np.testing.assert_allclose(y, run.displacement_m[0] * 1000)
@@ -40,7 +40,7 @@ def test_view_legend_lists_components_only_for_standing_waves():
     labels = [t.get_text() for t in view.string_axes.get_legend().get_texts()]
     assert "wave moving left" not in labels
     assert len(view.backward_line.get_data()[0]) == 0
-    view.update(simulate(WaveParams(harmonic=1)))
+    view.update(simulate(WaveParams(wave="standing", harmonic=1)))
     labels = [t.get_text() for t in view.string_axes.get_legend().get_texts()]
     assert {"wave moving right", "wave moving left", "node"} <= set(labels)
 
@@ -60,7 +60,11 @@ def test_app_builds_one_slider_per_control():
     assert list(app.sliders) == [control.name for control in CONTROLS]
     assert app.params == WaveParams()
     assert "(Hz)" in app.sliders["frequency_hz"].description
-    assert app.sliders["harmonic"].step == 1
+    import ipywidgets as widgets
+
+    pattern = app.sliders["pattern"]
+    assert isinstance(pattern, widgets.ToggleButtons) and pattern.description == "Wave"
+    assert pattern.label == "Travelling wave" and len(pattern.options) == 9
 
 
 def test_moving_controls_changes_figure_readout_and_description():
@@ -71,7 +75,8 @@ def test_moving_controls_changes_figure_readout_and_description():
     assert all(a != b for a, b in zip(before, after))
     assert "λ = 0.250 m" in app.readout.value and "v = 50.0 m/s" in app.readout.value
     assert "T = 5.00 ms" in app.readout.value
-    app.sliders["harmonic"].value = 4
+    app.sliders["pattern"].value = "harmonic 4"
+    assert app.run.params == WaveParams(frequency_hz=200, wave="standing", harmonic=4)
     assert app.run.params.harmonic == 4 and app.run.frequency_hz == pytest.approx(100.0)
     assert "Harmonic 4 (standing)" in app.readout.value
     assert "harmonic 4" in app.description.value
@@ -108,7 +113,7 @@ def test_playback_moves_the_wave_without_recomputing(monkeypatch):
 
 
 def test_app_to_table_follows_playback_time():
-    app = WaveApp(harmonic=1)
+    app = WaveApp(pattern="harmonic 1")
     for _ in range(10):
         app.step()
     table = app.to_table()

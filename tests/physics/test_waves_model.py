@@ -40,15 +40,15 @@ def test_wave_equation_v_equals_f_lambda():
 @pytest.mark.parametrize("harmonic", range(1, 9))
 def test_harmonics_follow_n_v_over_2l(harmonic):
     # Default string: v = 50 m/s, L = 1.00 m, so f_n = 25 n Hz and λ_n = 2/n m.
-    run = simulate(WaveParams(harmonic=harmonic))
+    run = simulate(WaveParams(wave="standing", harmonic=harmonic))
     assert run.frequency_hz == pytest.approx(25.0 * harmonic, rel=1e-12)
     assert run.wavelength_m == pytest.approx(2.0 / harmonic, rel=1e-12)
     assert waves.harmonic_frequency(harmonic, 0.65, 70.0) == pytest.approx(harmonic * 70.0 / 1.3, rel=1e-12)
 
 
 def test_standing_wave_ignores_the_frequency_slider_but_travelling_wave_uses_it():
-    slow = simulate(WaveParams(harmonic=2, frequency_hz=10))
-    fast = simulate(WaveParams(harmonic=2, frequency_hz=250))
+    slow = simulate(WaveParams(wave="standing", harmonic=2, frequency_hz=10))
+    fast = simulate(WaveParams(wave="standing", harmonic=2, frequency_hz=250))
     assert slow.frequency_hz == fast.frequency_hz == pytest.approx(50.0)
     assert simulate(WaveParams(frequency_hz=250)).wavelength_m == pytest.approx(0.2)
 
@@ -102,8 +102,8 @@ def test_travelling_run_repeats_every_period_and_points_only_move_up_and_down():
 
 
 def test_finer_sampling_gives_the_same_values_at_shared_times():
-    coarse = simulate(WaveParams(harmonic=0), samples_per_period=20)
-    fine = simulate(WaveParams(harmonic=0), samples_per_period=80)
+    coarse = simulate(WaveParams(wave="travelling"), samples_per_period=20)
+    fine = simulate(WaveParams(wave="travelling"), samples_per_period=80)
     np.testing.assert_allclose(coarse.displacement_m, fine.displacement_m[::4], atol=1e-15)
 
 
@@ -111,7 +111,7 @@ def test_finer_sampling_gives_the_same_values_at_shared_times():
 
 @pytest.mark.parametrize("harmonic", [1, 2, 3, 5, 8])
 def test_standing_wave_equals_sum_of_two_counter_propagating_waves(harmonic):
-    params = WaveParams(harmonic=harmonic, amplitude_m=0.013, string_length_m=1.37, tension_n=5.5)
+    params = WaveParams(wave="standing", harmonic=harmonic, amplitude_m=0.013, string_length_m=1.37, tension_n=5.5)
     run = simulate(params)
     t = run.times_s[:, None]
     right = waves.travelling_wave(run.x_m, t, 0.013, run.wavelength_m, run.frequency_hz, +1)
@@ -127,7 +127,7 @@ def test_nodes_are_at_m_l_over_n_and_never_move(harmonic):
     length = 1.2
     nodes = waves.node_positions(harmonic, length)
     np.testing.assert_allclose(nodes, [m * length / harmonic for m in range(harmonic + 1)], rtol=1e-15)
-    run = simulate(WaveParams(harmonic=harmonic, string_length_m=length, amplitude_m=0.02))
+    run = simulate(WaveParams(wave="standing", harmonic=harmonic, string_length_m=length, amplitude_m=0.02))
     np.testing.assert_allclose(run.nodes_m, nodes)
     times = run.times_s[:, None]
     at_nodes = waves.standing_wave(nodes[None, :], times, 0.02, run.wavelength_m, run.frequency_hz)
@@ -153,9 +153,9 @@ def _spacing_at(run, index, positions):
     return np.array([gaps[np.argmin(np.abs(middles - p))] for p in positions])
 
 
-@pytest.mark.parametrize("harmonic", [0, 3])
-def test_compressions_are_crowded_and_rarefactions_spread_out(harmonic):
-    run = simulate(WaveParams(harmonic=harmonic, amplitude_m=0.01))
+@pytest.mark.parametrize("wave, harmonic", [("travelling", 1), ("standing", 3)])
+def test_compressions_are_crowded_and_rarefactions_spread_out(wave, harmonic):
+    run = simulate(WaveParams(wave=wave, harmonic=harmonic, amplitude_m=0.01))
     rest_gap = run.particle_rest_m[1] - run.particle_rest_m[0]
     checked = 0
     for index in (0, 7, 30, 45, 90):
@@ -182,7 +182,7 @@ def test_travelling_compressions_move_at_the_wave_speed():
 
 @pytest.mark.parametrize("params", [
     WaveParams(frequency_hz=300, linear_density_kg_m=0.01, tension_n=0.5, amplitude_m=0.05, string_length_m=2.0),
-    WaveParams(harmonic=8, amplitude_m=0.05, string_length_m=0.2),
+    WaveParams(wave="standing", harmonic=8, amplitude_m=0.05, string_length_m=0.2),
 ])
 def test_particles_never_overtake_their_neighbours(params):
     run = simulate(params)
@@ -193,7 +193,7 @@ def test_particles_never_overtake_their_neighbours(params):
 def test_model_call_is_fast():
     import time
 
-    params = WaveParams(harmonic=3)
+    params = WaveParams(wave="standing", harmonic=3)
     simulate(params)
     start = time.perf_counter()
     for _ in range(20):
@@ -211,8 +211,10 @@ def test_model_call_is_fast():
         ("tension_n", 0, "(0, 10000] N"),
         ("linear_density_kg_m", float("nan"), "(0, 100] kg/m"),
         ("string_length_m", 200, "(0, 100] m"),
-        ("harmonic", 21, "[0, 20]"),
-        ("harmonic", 1.5, "[0, 20]"),
+        ("harmonic", 21, "[1, 20]"),
+        ("harmonic", 1.5, "[1, 20]"),
+        ("harmonic", 0, "[1, 20]"),
+        ("wave", 0, "travelling"),
     ],
 )
 def test_out_of_range_parameters_raise_value_error_naming_field_and_range(field, value, range_text):
@@ -233,7 +235,7 @@ def test_function_arguments_are_validated():
         simulate(WaveParams(), periods=0)
     with pytest.raises(ValueError, match="samples_per_period"):
         simulate(WaveParams(), samples_per_period=2)
-    params = WaveParams(harmonic=2.0)
+    params = WaveParams(wave="standing", harmonic=2.0)
     assert params.harmonic == 2 and isinstance(params.harmonic, int)
     with pytest.raises(AttributeError):
         params.tension_n = 3.0
@@ -244,14 +246,14 @@ def test_describe_states_the_key_numbers():
     assert "Travelling wave" in travelling
     assert "100.0 Hz" in travelling and "0.500 m" in travelling and "50.0 m/s" in travelling
     assert "10.00 ms" in travelling and "2.0 wavelengths" in travelling
-    standing = waves.describe(simulate(WaveParams(harmonic=3)))
+    standing = waves.describe(simulate(WaveParams(wave="standing", harmonic=3)))
     assert "harmonic 3" in standing and "3 loops with 4 nodes" in standing
     assert "75.0 Hz" in standing and "0.667 m" in standing
     assert "opposite directions" in standing and "20 mm" in standing
 
 
 def test_to_table_gives_the_string_shape_with_units():
-    run = simulate(WaveParams(harmonic=2))
+    run = simulate(WaveParams(wave="standing", harmonic=2))
     table = waves.to_table(run, time_s=run.times_s[7])
     assert table.headers == ["position / m", "displacement / m", "wave moving right / m", "wave moving left / m"]
     assert len(table) == len(run.x_m)

@@ -37,7 +37,7 @@ def within(question, model_value):
 
 
 def products(name):
-    return electrolysis_products(ELECTROLYTE_NAMES.index(name))
+    return electrolysis_products(name)
 
 
 def test_copper_mass(bank):

@@ -52,7 +52,7 @@ def test_carbon_dioxide_from_limestone(bank):
 
 
 def test_hydrogen_volume_from_magnesium(bank):
-    result = moles.reacting_masses(moles.ReactingMassesParams(reaction=0, solid_mass_g=0.50, acid_volume_cm3=50,
+    result = moles.reacting_masses(moles.ReactingMassesParams(reaction="Mg + 2HCl", solid_mass_g=0.50, acid_volume_cm3=50,
                                                               acid_concentration_mol_dm3=1.0))
     assert result.limiting == "Mg"  # "the acid is in excess"
     assert_matches_model(bank["hydrogen-volume-from-magnesium"], result.gas_volume_cm3, "cm^3")

@@ -206,6 +206,9 @@ def test_every_control_offers_values_across_its_range(name):
     app_class = simulations.get(name).load_app_class()
     presets = {preset.control: list(preset.values.values()) for preset in app_class.presets}
     for control in app_class.controls:
+        if control.kind == "choice":  # every option, in the order declared, by name
+            assert player_data.offered_values(control, control.value) == control.values
+            continue
         values = control_values(control, control.value, presets.get(control.name, ()))
         assert values == sorted(values) and len(set(values)) == len(values)
         assert values[0] == pytest.approx(control.minimum) and values[-1] == pytest.approx(control.maximum)
@@ -361,7 +364,7 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
     (source / "conf.py").write_text("extensions = ['stemcpd.site', 'stemcpd.site.player']\n")
 
     def page(ion):
-        markup = player_placeholder_html("ions", {"test": 1, "ion": ion}, "Ions", "Tests", "A flame test")
+        markup = player_placeholder_html("ions", {"test": "flame", "ion": ion}, "Ions", "Tests", "A flame test")
         (source / "index.rst").write_text("Ions\n====\n\n.. raw:: html\n\n" + textwrap.indent(markup, "   ") + "\n")
 
     def build():
@@ -373,10 +376,10 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
         root = tmp_path / "html" / "_static" / "stemcpd-sims"
         return {folder.name: (folder / "manifest.json").stat().st_mtime_ns for folder in root.iterdir() if folder.is_dir()}
 
-    page(3)
+    page("K+")
     first = build()
     (key,) = first
-    assert key == player_key("ions", {"test": 1, "ion": 3})
+    assert key == player_key("ions", {"test": "flame", "ion": "K+"})
     html_page = (tmp_path / "html" / "index.html").read_text()
     assert f'data-stemcpd-src="_static/stemcpd-sims/{key}/"' in html_page
     assert "stemcpd-player.js" in html_page and "stemcpd-player.css" in html_page
@@ -385,12 +388,12 @@ def test_sphinx_extension_generates_only_what_is_missing(tmp_path):
         assert f'<link rel="preload" href="_static/stemcpd-sims/{key}/{name}"' in html_page
         assert (tmp_path / "html" / "_static" / "stemcpd-sims" / key / name).is_file()
     manifest = json.loads((tmp_path / "html" / "_static" / "stemcpd-sims" / key / "manifest.json").read_text())
-    assert manifest["sim"] == "ions" and manifest["baseValues"]["ion"] == 3
+    assert manifest["sim"] == "ions" and manifest["baseValues"]["ion"] == "K+"
     (source / "index.rst").touch()
     assert build() == first, "an unchanged setting is not generated again"
-    page(5)
+    page("Mg2+")
     second = build()
-    assert list(second) == [player_key("ions", {"test": 1, "ion": 5})], "new data, and the unused folder removed"
+    assert list(second) == [player_key("ions", {"test": "flame", "ion": "Mg2+"})], "new data, and the unused folder removed"
     # A change to the package source changes every key: pages whose data is out of date
     # are written again though their own source did not change (simulated here by an
     # index recorded under an older key).

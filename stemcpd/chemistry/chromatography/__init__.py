@@ -13,9 +13,9 @@ The view lives in :mod:`stemcpd.chemistry.chromatography.view` and the app in
 
 from .model import (
     DYES,
-    SAMPLE_PRESETS,
+    SAMPLE_NAMES,
     SAMPLES,
-    SOLVENT_PRESETS,
+    SOLVENT_NAMES,
     SOLVENTS,
     Chromatogram,
     ChromatographyParams,
@@ -36,9 +36,9 @@ from .model import (
 
 __all__ = [
     "DYES",
-    "SAMPLE_PRESETS",
+    "SAMPLE_NAMES",
     "SAMPLES",
-    "SOLVENT_PRESETS",
+    "SOLVENT_NAMES",
     "SOLVENTS",
     "Chromatogram",
     "ChromatographyParams",

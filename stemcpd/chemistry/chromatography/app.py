@@ -3,7 +3,7 @@ chromatogram develop (play / pause / step / reset) and read the Rf values.
 
 This is the only chromatography module that sees both the model and the view. The
 shared :class:`~stemcpd.ui.app.SimulationApp` does the wiring. The sample and the
-solvent are whole-number controls with labelled preset buttons. The app opens on the
+solvent are choices (toggle buttons naming each option). The app opens on the
 finished chromatogram; Reset then Play shows it developing.
 """
 
@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from stemcpd.chemistry.chromatography.model import (
     DYES,
-    SAMPLE_PRESETS,
     SAMPLES,
-    SOLVENT_PRESETS,
     SOLVENTS,
     ChromatographyParams,
     describe,
@@ -22,15 +20,14 @@ from stemcpd.chemistry.chromatography.model import (
     visible_spots,
 )
 from stemcpd.chemistry.chromatography.view import ChromatographyView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("sample", "Sample (see the buttons)", 0, len(SAMPLES) - 1, 1, 0, "",
-            help="The food colouring spotted in the first lane; " + ", ".join(
-                f"{index} {sample.label}" for index, sample in enumerate(SAMPLES)) + ".", integer=True),
-    Control("solvent", "Solvent (0 water, 1 ethanol)", 0, len(SOLVENTS) - 1, 1, 0, "",
-            help="Rf values depend on the solvent; ethanol also rises more slowly.", integer=True),
+    Choice("sample", "Sample", tuple((sample.name, sample.label) for sample in SAMPLES), "green",
+           help="The food colouring spotted in the first lane: mixtures, an unknown and a pure dye."),
+    Choice("solvent", "Solvent", tuple((solvent.name, solvent.name) for solvent in SOLVENTS), "water",
+           help="Rf values depend on the solvent; ethanol also rises more slowly."),
     Control("development_time_min", "Development time", 1, 30, 0.5, 20, "min",
             help="How long the paper stands in the solvent."),
     Control("spot_diameter_mm", "Spot diameter", 1, 8, 0.5, 3, "mm",
@@ -47,10 +44,6 @@ class ChromatographyApp(SimulationApp):
     title = "Paper chromatography: Rf values, pure substances and mixtures"
     summary = "Develop a paper chromatogram of food colourings, read Rf values and identify an unknown."
     controls = CONTROLS
-    presets = (
-        Presets("sample", "Sample", SAMPLE_PRESETS, "Food colourings: mixtures, an unknown and a pure dye."),
-        Presets("solvent", "Solvent", SOLVENT_PRESETS, "Water or ethanol."),
-    )
     playback_frames = 120
     default_size_px = (1000, 460)
 

@@ -48,7 +48,7 @@ import numpy as np
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_choice
 
 PAPER_HEIGHT_MM = 120.0  # strip from bottom edge to top
 SOLVENT_LEVEL_MM = 5.0  # depth of solvent in the tank, measured up the paper from its bottom edge
@@ -84,7 +84,7 @@ SOLVENTS = (
     Solvent("water", 0.07275, 1.002e-3),
     Solvent("ethanol", 0.02239, 1.200e-3),
 )
-SOLVENT_PRESETS = {solvent.name: index for index, solvent in enumerate(SOLVENTS)}
+SOLVENT_NAMES = tuple(solvent.name for solvent in SOLVENTS)  # what ChromatographyParams.solvent takes
 
 
 @dataclass(frozen=True)
@@ -119,23 +119,27 @@ class Sample:
     """A sample spotted on the baseline: one dye (pure) or several (a mixture).
 
     Attributes:
-        label: button text.
+        name: what :class:`ChromatographyParams` takes, e.g. ``"green"``.
+        label: what the learner reads (the button text), e.g. ``"green (E102 + E133)"``.
         dyes: indices into :data:`DYES`.
     """
 
+    name: str
     label: str
     dyes: tuple[int, ...]
 
 
 SAMPLES = (
-    Sample("green (E102 + E133)", (0, 4)),
-    Sample("orange (E110 + E129)", (1, 2)),
-    Sample("brown (E102 + E129 + E133)", (0, 2, 4)),
-    Sample("purple (E122 + E133)", (3, 4)),
-    Sample("unknown X", (1, 3)),
-    Sample("pure tartrazine", (0,)),
+    Sample("green", "green (E102 + E133)", (0, 4)),
+    Sample("orange", "orange (E110 + E129)", (1, 2)),
+    Sample("brown", "brown (E102 + E129 + E133)", (0, 2, 4)),
+    Sample("purple", "purple (E122 + E133)", (3, 4)),
+    Sample("unknown X", "unknown X", (1, 3)),
+    Sample("pure tartrazine", "pure tartrazine", (0,)),
 )
-SAMPLE_PRESETS = {sample.label: index for index, sample in enumerate(SAMPLES)}
+SAMPLE_NAMES = tuple(sample.name for sample in SAMPLES)  # what ChromatographyParams.sample takes
+_SAMPLE_BY_NAME = {sample.name: sample for sample in SAMPLES}
+_SOLVENT_INDEX = {solvent.name: index for index, solvent in enumerate(SOLVENTS)}
 
 
 @dataclass(frozen=True)
@@ -143,9 +147,10 @@ class ChromatographyParams:
     """One chromatogram. Validated on creation.
 
     Attributes:
-        sample: index into :data:`SAMPLES` (the mixture or pure dye spotted in the
-            first lane); a whole number.
-        solvent: index into :data:`SOLVENTS` (0 water, 1 ethanol); a whole number.
+        sample: the name of the mixture or pure dye spotted in the first lane, one of
+            :data:`SAMPLE_NAMES` (e.g. ``"unknown X"``).
+        solvent: the solvent's name, one of :data:`SOLVENT_NAMES` (``"water"`` or
+            ``"ethanol"``).
         development_time_min: how long the paper stands in the solvent, in minutes
             (min); (0, 30].
         spot_diameter_mm: diameter of each spot as first made, in millimetres (mm);
@@ -154,16 +159,16 @@ class ChromatographyParams:
             paper, in millimetres (mm); [8, 30]. It must be above the solvent (5 mm).
     """
 
-    sample: int = 0
-    solvent: int = 0
+    sample: str = "green"
+    solvent: str = "water"
     development_time_min: float = 20.0
     spot_diameter_mm: float = 3.0
     baseline_mm: float = 15.0
 
     def __post_init__(self):
         checks = {
-            "sample": check_count("sample", self.sample, 0, len(SAMPLES) - 1),
-            "solvent": check_count("solvent", self.solvent, 0, len(SOLVENTS) - 1),
+            "sample": check_choice("sample", self.sample, SAMPLE_NAMES),
+            "solvent": check_choice("solvent", self.solvent, SOLVENT_NAMES),
             "development_time_min": check_range(
                 "development_time_min", self.development_time_min, 0, 30, unit="min"),
             "spot_diameter_mm": check_range(
@@ -263,13 +268,14 @@ def simulate(params: ChromatographyParams | None = None) -> Chromatogram:
     """Develop the chromatogram from t = 0 to the development time (analytic, so the
     sampling does not change any value at a given time)."""
     params = ChromatographyParams() if params is None else params
-    solvent = SOLVENTS[params.solvent]
-    sample = SAMPLES[params.sample]
+    solvent_index = _SOLVENT_INDEX[params.solvent]
+    solvent = SOLVENTS[solvent_index]
+    sample = _SAMPLE_BY_NAME[params.sample]
     times = np.linspace(0.0, params.development_time_min * 60.0, TIME_SAMPLES)
     rise = washburn_height_mm(times, solvent.wicking_coefficient_mm2_s)
     front_height = np.minimum(SOLVENT_LEVEL_MM + rise, PAPER_HEIGHT_MM)
     front_distance = np.maximum(front_height - params.baseline_mm, 0.0)
-    rf = np.array([dye.rf[params.solvent] for dye in DYES])
+    rf = np.array([dye.rf[solvent_index] for dye in DYES])
     return Chromatogram(
         params=params,
         solvent=solvent,
@@ -301,14 +307,14 @@ def visible_spots(run: Chromatogram, time_s: float | None = None) -> list[tuple[
     return [tuple(group) for group in groups]
 
 
-def identify(rf_values, solvent: int = 0, tolerance: float = 0.05) -> list[str | None]:
+def identify(rf_values, solvent: str = "water", tolerance: float = 0.05) -> list[str | None]:
     """Name the dye whose reference Rf (in ``solvent``) is nearest each measured Rf,
     or None when none is within ``tolerance``.
 
     Raises:
-        ValueError: for an Rf outside [0, 1], a bad solvent index or tolerance.
+        ValueError: for an Rf outside [0, 1], an unknown solvent or a bad tolerance.
     """
-    solvent = check_count("solvent", solvent, 0, len(SOLVENTS) - 1)
+    solvent = _SOLVENT_INDEX[check_choice("solvent", solvent, SOLVENT_NAMES)]
     tolerance = check_range("tolerance", tolerance, 0, 1)
     names = []
     for value in np.atleast_1d(np.asarray(rf_values, dtype=float)):
@@ -360,8 +366,8 @@ SPOT_CENTRE_JUDGEMENT = 0.3  # scatter in judging a spot's centre, as a fraction
 
 
 def virtual_practical(
-    sample: int = 4,
-    solvent: int = 0,
+    sample: str = "unknown X",
+    solvent: str = "water",
     development_time_min: float = 20.0,
     groups: int = 6,
     measured_from_paper_edge: bool = True,

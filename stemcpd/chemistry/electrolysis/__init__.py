@@ -10,7 +10,7 @@ in :mod:`stemcpd.chemistry.electrolysis.view` and the app in
 
 from .model import (
     ELECTROLYTE_NAMES,
-    ELECTROLYTE_PRESETS,
+    ELECTROLYTE_LABELS,
     ELECTROLYTES,
     FARADAY_C_PER_MOL,
     MOLAR_GAS_VOLUME_RTP_DM3,
@@ -33,7 +33,7 @@ from .model import (
 
 __all__ = [
     "ELECTROLYTE_NAMES",
-    "ELECTROLYTE_PRESETS",
+    "ELECTROLYTE_LABELS",
     "ELECTROLYTES",
     "FARADAY_C_PER_MOL",
     "MOLAR_GAS_VOLUME_RTP_DM3",

@@ -1,18 +1,17 @@
 """Interactive electrolysis: one cell, a current and a time; the products and Faraday's law.
 
 This is the only electrolysis module that sees both the model and the view. The
-electrolyte is chosen with a row of labelled buttons (the shared ``Presets``), which set
-a whole-number control underneath; the slider beside them shows the same choice as a
-number. Play / step / reset run the current through the cell so the markers move along
+electrolyte is a choice (a drop-down: ten cells are too many for a row of buttons on a
+projector); the model takes its name. Play / step / reset run the current through the cell so the markers move along
 the mass and gas-volume lines.
 """
 
 from __future__ import annotations
 
 from stemcpd.chemistry.electrolysis.model import (
+    ELECTROLYTE_LABELS,
     ELECTROLYTE_NAMES,
-    ELECTROLYTE_PRESETS,
-    PURIFICATION_INDEX,
+    PURIFICATION,
     FARADAY_C_PER_MOL,
     ElectrolysisParams,
     describe,
@@ -20,18 +19,17 @@ from stemcpd.chemistry.electrolysis.model import (
     to_table,
 )
 from stemcpd.chemistry.electrolysis.view import ElectrolysisView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
     Control("current_a", "Current", 0.05, 2.00, 0.01, 0.50, "A",
             help="A school power pack and a 2 cm × 5 cm copper plate work well at 0.2 to 1.0 A."),
     Control("time_s", "Time", 60, 3600, 60, 1800, "s",
             help="How long the current flows; 1800 s is 30 minutes."),
-    Control("electrolyte", "Electrolyte (choose with the buttons below)", 0, len(ELECTROLYTE_NAMES) - 1, 1,
-            PURIFICATION_INDEX, "",
-            help="Numbered as the buttons: " + "; ".join(f"{i} {n}" for i, n in enumerate(ELECTROLYTE_NAMES)),
-            integer=True),
+    Choice("electrolyte", "Electrolyte", tuple((name, f"{ELECTROLYTE_LABELS[name]}: {name}") for name in ELECTROLYTE_NAMES),
+           PURIFICATION, widget="dropdown",
+           help="Pick the cell: molten compounds, solutions with inert electrodes, or copper electrodes."),
 )
 
 
@@ -42,10 +40,6 @@ class ElectrolysisApp(SimulationApp):
     title = "Electrolysis: products at the electrodes and Faraday's law"
     summary = "Electrolyse molten and aqueous compounds: products, half equations, mass and gas volume from Q = It."
     controls = CONTROLS
-    presets = (
-        Presets("electrolyte", "Electrolyte", ELECTROLYTE_PRESETS,
-                "Pick the cell: molten compounds, solutions with inert electrodes, or copper electrodes."),
-    )
     playback_frames = 100
     default_size_px = (1100, 440)
 

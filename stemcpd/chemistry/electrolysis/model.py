@@ -138,13 +138,16 @@ ELECTROLYTES = (
     Electrolyte("copper chloride solution", "CuCl₂", False, "Cu²⁺", "Cl⁻"),
 )
 ELECTROLYTE_NAMES = tuple(electrolyte.name for electrolyte in ELECTROLYTES)
-# Short button labels for the app, in the same order as ELECTROLYTES.
-ELECTROLYTE_PRESETS = {
-    "molten PbBr₂": 0, "molten NaCl": 1, "NaCl(aq), conc.": 2, "NaCl(aq), dilute": 3,
-    "CuSO₄(aq), inert": 4, "CuSO₄(aq), Cu electrodes": 5, "H₂SO₄(aq)": 6, "NaOH(aq)": 7,
-    "KI(aq)": 8, "CuCl₂(aq)": 9,
+# Short labels for the app's choice, in the same order as ELECTROLYTES.
+ELECTROLYTE_LABELS = {
+    "molten lead bromide": "molten PbBr₂", "molten sodium chloride": "molten NaCl",
+    "concentrated sodium chloride solution": "NaCl(aq), conc.", "dilute sodium chloride solution": "NaCl(aq), dilute",
+    "copper sulfate solution, inert electrodes": "CuSO₄(aq), inert",
+    "copper sulfate solution, copper electrodes": "CuSO₄(aq), Cu electrodes",
+    "dilute sulfuric acid": "H₂SO₄(aq)", "sodium hydroxide solution": "NaOH(aq)",
+    "potassium iodide solution": "KI(aq)", "copper chloride solution": "CuCl₂(aq)",
 }
-PURIFICATION_INDEX = 5
+PURIFICATION = "copper sulfate solution, copper electrodes"
 
 
 @dataclass(frozen=True)
@@ -185,21 +188,16 @@ class CellProducts:
     left_in_solution: str
 
 
-def find_electrolyte(electrolyte) -> int:
-    """The index in :data:`ELECTROLYTES` of a name or index; ValueError lists the allowed."""
-    allowed = "; ".join(f"{i}: {name}" for i, name in enumerate(ELECTROLYTE_NAMES))
+def find_electrolyte(electrolyte: str) -> str:
+    """The name in :data:`ELECTROLYTE_NAMES` that ``electrolyte`` names (any case or
+    spacing); ValueError lists the allowed names. A number is refused: cells are named."""
+    allowed = "; ".join(ELECTROLYTE_NAMES)
     if isinstance(electrolyte, str):
         key = " ".join(electrolyte.lower().split())
         if key in ELECTROLYTE_NAMES:
-            return ELECTROLYTE_NAMES.index(key)
+            return key
         raise ValueError(f"unknown electrolyte {electrolyte!r}; choose from: {allowed}")
-    try:
-        return check_count("electrolyte", electrolyte, 0, len(ELECTROLYTES) - 1)
-    except ValueError:
-        raise ValueError(
-            f"electrolyte must be a whole number in [0, {len(ELECTROLYTES) - 1}] or a name, "
-            f"got {electrolyte!r}; choose from: {allowed}"
-        ) from None
+    raise ValueError(f"electrolyte must be a name, got {electrolyte!r}; choose from: {allowed}")
 
 
 def _metal_product(cation: Cation, molten: bool) -> ElectrodeProduct:
@@ -246,12 +244,12 @@ def electrolysis_products(electrolyte) -> CellProducts:
     """Predict the products at each electrode with the GCSE rules (module docstring).
 
     Args:
-        electrolyte: a name from :data:`ELECTROLYTE_NAMES` or its index.
+        electrolyte: a name from :data:`ELECTROLYTE_NAMES`.
 
     Raises:
         ValueError: for an unknown electrolyte, listing the allowed ones.
     """
-    cell = ELECTROLYTES[find_electrolyte(electrolyte)]
+    cell = ELECTROLYTES[ELECTROLYTE_NAMES.index(find_electrolyte(electrolyte))]
     cation, anion = CATIONS[cell.cation], ANIONS[cell.anion]
     if cell.molten:
         cathode = _metal_product(cation, molten=True)
@@ -328,13 +326,13 @@ class ElectrolysisParams:
     Attributes:
         current_a: the steady current, in amperes (A); (0, 100].
         time_s: how long it flows, in seconds (s); (0, 86400].
-        electrolyte: which cell, as an index into :data:`ELECTROLYTES` (0–9) or its
-            name (stored as the index).
+        electrolyte: which cell, by its name in :data:`ELECTROLYTE_NAMES` (any case or
+            spacing; stored as written there).
     """
 
     current_a: float = 0.5
     time_s: float = 1800.0
-    electrolyte: int = PURIFICATION_INDEX
+    electrolyte: str = PURIFICATION
 
     def __post_init__(self):
         object.__setattr__(self, "current_a", check_range("current_a", self.current_a, 0, 100, unit="A"))

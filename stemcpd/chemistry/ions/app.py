@@ -1,9 +1,8 @@
 """Interactive test lab for ions: choose a test and an ion, see and read the result.
 
-The only ions module that sees both the model and the view. Design: the apps are
-sliders-only, so the test and the ion are whole-number controls, each with labelled
-preset buttons (test names, ion formulas) that set them; the readout and the drawing
-always name the result in words.
+The only ions module that sees both the model and the view. The test and the ion are
+choices (toggle buttons with the tests' names and the ions' formulas); the model takes
+their ids. The readout and the drawing always name the result in words.
 """
 
 from __future__ import annotations
@@ -19,19 +18,15 @@ from stemcpd.chemistry.ions.model import (
     to_table,
 )
 from stemcpd.chemistry.ions.view import IonsView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("test", "Test", 1, len(TEST_IDS), 1, 1, "",
-            help="1 flame test, 2 sodium hydroxide, 3 acid + limewater, 4 nitric acid + silver nitrate, "
-                 "5 hydrochloric acid + barium chloride (use the buttons).", integer=True),
-    Control("ion", "Ion", 1, len(ION_IDS), 1, 3, "",
-            help="Which ion is in the solution: 1 Li⁺ … 14 SO₄²⁻ (use the buttons).", integer=True),
+    Choice("test", "Test", tuple((test, TEST_NAMES[test]) for test in TEST_IDS), "flame",
+           help="Choose the test."),
+    Choice("ion", "Ion", tuple((ion, ION_FORMULAS[ion]) for ion in ION_IDS), "K+",
+           help="Choose the ion in the solution."),
 )
-
-TEST_PRESETS = {TEST_NAMES[test]: number for number, test in enumerate(TEST_IDS, start=1)}
-ION_PRESETS = {ION_FORMULAS[ion]: number for number, ion in enumerate(ION_IDS, start=1)}
 
 
 class IonsApp(SimulationApp):
@@ -42,10 +37,6 @@ class IonsApp(SimulationApp):
     summary = ("A virtual test lab: flame tests, hydroxide precipitates, carbonate, halide and sulfate "
                "tests on 14 ions, with every colour named in words.")
     controls = CONTROLS
-    presets = (
-        Presets("test", "Test", TEST_PRESETS, "Choose the test."),
-        Presets("ion", "Ion", ION_PRESETS, "Choose the ion in the solution."),
-    )
     default_size_px = (1150, 560)
 
     view_class = IonsView

@@ -80,23 +80,21 @@ class Observation:
 
 
 def _test_id(test) -> str:
-    """A test id from an id, a 1-based number or a name."""
-    if isinstance(test, (int, np.integer)) and not isinstance(test, bool):
-        return TEST_IDS[check_count("test", int(test), 1, len(TEST_IDS)) - 1]
-    for test_id, name in TEST_NAMES.items():
-        if str(test).lower() in (test_id, name.lower()):
-            return test_id
-    raise ValueError(f"test must be one of {list(TEST_IDS)} (or 1 to {len(TEST_IDS)}), got {test!r}")
+    """A test id from an id or a name (a number is refused: tests are named)."""
+    if isinstance(test, str):
+        for test_id, name in TEST_NAMES.items():
+            if test.lower() in (test_id, name.lower()):
+                return test_id
+    raise ValueError(f"test must be one of {list(TEST_IDS)} (or a test's name), got {test!r}")
 
 
 def _ion_id(ion) -> str:
-    """An ion id from an id, a 1-based number, a name or a formula."""
-    if isinstance(ion, (int, np.integer)) and not isinstance(ion, bool):
-        return ION_IDS[check_count("ion", int(ion), 1, len(ION_IDS)) - 1]
-    for ion_id in ION_IDS:
-        if str(ion) in (ion_id, ION_FORMULAS[ion_id]) or str(ion).lower() == ION_NAMES[ion_id]:
-            return ion_id
-    raise ValueError(f"ion must be one of {list(ION_IDS)} (or 1 to {len(ION_IDS)}), got {ion!r}")
+    """An ion id from an id, a formula or a name (a number is refused: ions are named)."""
+    if isinstance(ion, str):
+        for ion_id in ION_IDS:
+            if ion in (ion_id, ION_FORMULAS[ion_id]) or ion.lower() == ION_NAMES[ion_id]:
+                return ion_id
+    raise ValueError(f"ion must be one of {list(ION_IDS)} (or its formula or name), got {ion!r}")
 
 
 def test_result(test, ion) -> Observation:
@@ -104,8 +102,8 @@ def test_result(test, ion) -> Observation:
 
     Args:
         test: test id (``"flame"``, ``"hydroxide"``, ``"carbonate"``, ``"halide"``,
-            ``"sulfate"``), its name, or its number 1-5.
-        ion: ion id (``"K+"``, ``"SO4^2-"`` …), formula, name, or number 1-14.
+            ``"sulfate"``) or its name.
+        ion: ion id (``"K+"``, ``"SO4^2-"`` …), formula or name.
 
     Raises:
         ValueError: naming the allowed tests or ions.
@@ -374,29 +372,29 @@ class IonsParams:
     """Which test is done on which ion. Validated on creation.
 
     Attributes:
-        test: test number (dimensionless), 1 flame, 2 sodium hydroxide, 3 dilute acid
-            and limewater, 4 nitric acid and silver nitrate, 5 hydrochloric acid and
-            barium chloride; whole number in [1, 5].
-        ion: ion number (dimensionless), 1-14 in the order of :data:`ION_IDS`
-            (Li⁺ … SO₄²⁻); whole number in [1, 14].
+        test: the test's id, one of :data:`TEST_IDS` (``"flame"``, ``"hydroxide"``,
+            ``"carbonate"``, ``"halide"``, ``"sulfate"``); its name is accepted too and
+            stored as the id.
+        ion: the ion's id, one of :data:`ION_IDS` (``"Li+"`` … ``"SO4^2-"``); its
+            formula or name is accepted too and stored as the id.
     """
 
-    test: int = 1
-    ion: int = 3
+    test: str = "flame"
+    ion: str = "K+"
 
     def __post_init__(self):
-        object.__setattr__(self, "test", check_count("test", self.test, 1, len(TEST_IDS)))
-        object.__setattr__(self, "ion", check_count("ion", self.ion, 1, len(ION_IDS)))
+        object.__setattr__(self, "test", _test_id(self.test))
+        object.__setattr__(self, "ion", _ion_id(self.ion))
 
     @property
     def test_id(self) -> str:
         """The test's id, e.g. ``"flame"``."""
-        return TEST_IDS[self.test - 1]
+        return self.test
 
     @property
     def ion_id(self) -> str:
         """The ion's id, e.g. ``"K+"``."""
-        return ION_IDS[self.ion - 1]
+        return self.ion
 
 
 @dataclass(frozen=True)
@@ -414,6 +412,22 @@ class IonTest:
     observation: Observation
     candidates: tuple
     conclusion: str
+
+    @property
+    def short_grid(self) -> tuple:
+        """Every test on every ion in a few words (:func:`short_text`): one row per ion
+        of :data:`ION_IDS`, one column per test of :data:`TEST_IDS`; the results grid
+        the figure shows beside this test."""
+        return _short_grid()
+
+
+_SHORT_GRID: list = []
+
+
+def _short_grid() -> tuple:
+    if not _SHORT_GRID:  # the same for every result: computed once
+        _SHORT_GRID.append(tuple(tuple(short_text(test_result(test, ion)) for test in TEST_IDS) for ion in ION_IDS))
+    return _SHORT_GRID[0]
 
 
 def _list_formulas(ions) -> str:

@@ -22,8 +22,6 @@ from stemcpd.chemistry.ions.model import (
     TEST_IDS,
     TEST_NAMES,
     IonTest,
-    short_text,
-    test_result,
 )
 from stemcpd.ui.figures import FrameRenderer, new_figure
 
@@ -99,14 +97,16 @@ class IonsView:
         for column, test in enumerate(TEST_IDS):
             grid_axes.text(1 + 1.2 * column + 0.6, 0.5, "\n".join(textwrap.wrap(TEST_NAMES[test], 16)),
                            ha="center", va="center", fontsize=8, fontweight="bold")
+        self.grid_entries = []  # static texts, filled from the first result's grid
         for row, ion in enumerate(ION_IDS, start=1):
             grid_axes.text(0.05, row + 0.5, f"{ION_FORMULAS[ion]} {ION_NAMES[ion]}", ha="left", va="center",
                            fontsize=8, fontweight="bold")
             grid_axes.axhline(row, color="0.8", linewidth=0.6)
-            for column, test in enumerate(TEST_IDS):
-                entry = "\n".join(textwrap.wrap(short_text(test_result(test, ion)), 17))
-                grid_axes.text(1 + 1.2 * column + 0.6, row + 0.5, entry, ha="center", va="center", fontsize=7,
-                               color="black" if entry != "–" else "0.5")
+            self.grid_entries.append([
+                grid_axes.text(1 + 1.2 * column + 0.6, row + 0.5, "", ha="center", va="center", fontsize=7)
+                for column in range(len(TEST_IDS))
+            ])
+        self._grid_shown = None
         self.highlight = Rectangle((0, 0), 1.2, 1, facecolor="#F0E442", alpha=0.35, edgecolor="black",
                                    linewidth=2.5)
         grid_axes.add_patch(self.highlight)
@@ -120,6 +120,14 @@ class IonsView:
     def update(self, result: IonTest) -> None:
         """Draw ``result``: the flame or the tube in the observed colour, named in words."""
         seen, params = result.observation, result.params
+        grid = result.short_grid
+        if grid is not self._grid_shown:  # static texts: part of the cached background
+            self._grid_shown = grid
+            for row_texts, row_entries in zip(grid, self.grid_entries):
+                for text, entry in zip(row_texts, row_entries):
+                    entry.set_text("\n".join(textwrap.wrap(text, 17)))
+                    entry.set_color("black" if text != "–" else "0.5")
+            self.renderer.invalidate()
         flame_test = params.test_id == "flame"
         colour = data.COLOUR_RGB[seen.colour_name]
         for artist in (self.burner, self.flame):
@@ -133,7 +141,7 @@ class IonsView:
         precipitate_colour = data.PRECIPITATE_GREEN if seen.colour_name == "green" else colour
         self.precipitate.set_facecolor(precipitate_colour)
         if seen.gas and not flame_test:
-            rng = np.random.default_rng(params.ion)
+            rng = np.random.default_rng(ION_IDS.index(params.ion) + 1)  # the ion's row: same speckle every time
             self.bubbles.set_data(rng.uniform(4.2, 5.8, 10), rng.uniform(4.0, LIQUID_TOP - 0.3, 10))
         else:
             self.bubbles.set_data([], [])
@@ -150,7 +158,7 @@ class IonsView:
             colour_words = "white precipitate, dissolved in excess"
         self.colour_text.set_text(colour_words)
         self.observation_text.set_text("\n".join(textwrap.wrap(seen.text, 40)))
-        self.highlight.set_xy((1 + 1.2 * (params.test - 1), params.ion))
+        self.highlight.set_xy((1 + 1.2 * TEST_IDS.index(params.test), ION_IDS.index(params.ion) + 1))
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

@@ -12,7 +12,7 @@ Public model API (no plotting or widget libraries are imported here):
 
 from .model import (
     MOLAR_GAS_VOLUME_RTP_DM3,
-    REACTION_PRESETS,
+    REACTION_NAMES,
     REACTIONS,
     AcidReaction,
     ReactingMasses,
@@ -41,7 +41,7 @@ from .model import (
 
 __all__ = [
     "MOLAR_GAS_VOLUME_RTP_DM3",
-    "REACTION_PRESETS",
+    "REACTION_NAMES",
     "REACTIONS",
     "AcidReaction",
     "ReactingMasses",

@@ -2,14 +2,12 @@
 
 This is the only moles module that sees both the model and the view. The shared
 :class:`~stemcpd.ui.app.SimulationApp` does the wiring. Nothing runs in time, so there
-is no playback. The reaction is chosen with a whole-number control and its labelled
-preset buttons.
+is no playback. The reaction is a choice: toggle buttons naming each one.
 """
 
 from __future__ import annotations
 
 from stemcpd.chemistry.moles.model import (
-    REACTION_PRESETS,
     REACTIONS,
     ReactingMassesParams,
     describe,
@@ -17,12 +15,12 @@ from stemcpd.chemistry.moles.model import (
     to_table,
 )
 from stemcpd.chemistry.moles.view import ReactingMassesView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("reaction", "Reaction (see the buttons)", 0, len(REACTIONS) - 1, 1, 0, "",
-            help="0 Mg + 2HCl, 1 CaCO3 + 2HCl, 2 Zn + 2HCl, 3 Mg + H2SO4.", integer=True),
+    Choice("reaction", "Reaction", tuple((reaction.label, reaction.label) for reaction in REACTIONS), "Mg + 2HCl",
+           help="Choose the solid and the acid."),
     Control("solid_mass_g", "Mass of solid", 0.05, 5.00, 0.01, 0.50, "g",
             help="Mass of metal (or marble chips) weighed out."),
     Control("acid_volume_cm3", "Volume of acid", 5, 100, 1, 50, "cm³",
@@ -39,7 +37,6 @@ class MolesApp(SimulationApp):
     title = "Moles: reacting masses and the limiting reagent"
     summary = "Add a weighed solid to acid: moles of each reactant, the limiting reagent and the theoretical yield."
     controls = CONTROLS
-    presets = (Presets("reaction", "Reaction", REACTION_PRESETS, "Choose the solid and the acid."),)
     default_size_px = (1000, 440)
 
     view_class = ReactingMassesView

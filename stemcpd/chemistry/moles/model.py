@@ -51,7 +51,7 @@ import numpy as np
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_choice
 
 MOLAR_GAS_VOLUME_RTP_DM3 = 24.0  # dm³/mol at 20 °C and 1 atm (GCSE data sheet value)
 CM3_PER_DM3 = 1000.0
@@ -636,7 +636,8 @@ REACTIONS = (
     AcidReaction("Zn + 2HCl", "Zn + 2HCl -> ZnCl2 + H2", "Zn", "HCl", "ZnCl2", "H2"),
     AcidReaction("Mg + H2SO4", "Mg + H2SO4 -> MgSO4 + H2", "Mg", "H2SO4", "MgSO4", "H2"),
 )
-REACTION_PRESETS = {reaction.label: index for index, reaction in enumerate(REACTIONS)}
+REACTION_NAMES = tuple(reaction.label for reaction in REACTIONS)  # what ReactingMassesParams.reaction takes
+_REACTION_BY_NAME = {reaction.label: reaction for reaction in REACTIONS}
 
 
 @dataclass(frozen=True)
@@ -644,22 +645,22 @@ class ReactingMassesParams:
     """A weighed solid added to a measured volume of acid. Validated on creation.
 
     Attributes:
-        reaction: index into :data:`REACTIONS` (0 Mg + 2HCl, 1 CaCO3 + 2HCl,
-            2 Zn + 2HCl, 3 Mg + H2SO4); a whole number.
+        reaction: the reaction by its label, one of :data:`REACTION_NAMES`
+            ("Mg + 2HCl", "CaCO3 + 2HCl", "Zn + 2HCl", "Mg + H2SO4").
         solid_mass_g: mass of the solid, in grams (g); (0, 100].
         acid_volume_cm3: volume of acid, in cubic centimetres (cm³); (0, 1000].
         acid_concentration_mol_dm3: concentration of the acid, in moles per cubic
             decimetre (mol/dm³); (0, 20].
     """
 
-    reaction: int = 0
+    reaction: str = "Mg + 2HCl"
     solid_mass_g: float = 0.50
     acid_volume_cm3: float = 50.0
     acid_concentration_mol_dm3: float = 1.0
 
     def __post_init__(self):
         checks = {
-            "reaction": check_count("reaction", self.reaction, 0, len(REACTIONS) - 1),
+            "reaction": check_choice("reaction", self.reaction, REACTION_NAMES),
             "solid_mass_g": check_range("solid_mass_g", self.solid_mass_g, 0, 100, unit="g"),
             "acid_volume_cm3": check_range("acid_volume_cm3", self.acid_volume_cm3, 0, 1000, unit="cm³"),
             "acid_concentration_mol_dm3": check_range(
@@ -721,7 +722,7 @@ def reacting_masses(params: ReactingMassesParams | None = None, curve_points: in
     break-even mass.
     """
     params = ReactingMassesParams() if params is None else params
-    reaction = REACTIONS[params.reaction]
+    reaction = _REACTION_BY_NAME[params.reaction]
     equation = reaction.coefficients
     solid_mol = moles(params.solid_mass_g, reaction.solid)
     acid_mol = params.acid_concentration_mol_dm3 * params.acid_volume_cm3 / CM3_PER_DM3

@@ -12,6 +12,7 @@ lives in :mod:`stemcpd.chemistry.particles.view` and the app in
 from .model import (
     BOILING,
     EXPERIMENTS,
+    SUBSTANCE_NAMES,
     GAS,
     LIQUID,
     MELTING,
@@ -38,7 +39,7 @@ from .model import (
 )
 
 __all__ = [
-    "BOILING", "EXPERIMENTS", "GAS", "LIQUID", "MELTING", "SOLID", "SUBSTANCES",
+    "BOILING", "EXPERIMENTS", "SUBSTANCE_NAMES", "GAS", "LIQUID", "MELTING", "SOLID", "SUBSTANCES",
     "ParticlesParams", "ParticlesRun", "Stage", "StateAt", "Substance",
     "describe", "hand_calculation_energy_j", "integrate_energy", "lagged_temperature_c",
     "particle_positions", "plateau_temperature_c", "simulate", "stages", "state_at",

@@ -1,8 +1,7 @@
 """Interactive states of matter: heating and cooling curves and the particle picture.
 
 The only particles module that sees both the model and the view. Substance and
-experiment are whole-number controls with labelled preset buttons (the apps are
-sliders-only by design); playback moves the current point along the curve, the
+experiment are choices (toggle buttons naming each option); playback moves the current point along the curve, the
 particles and the state label.
 """
 
@@ -22,14 +21,14 @@ from stemcpd.chemistry.particles.model import (
     to_table,
 )
 from stemcpd.chemistry.particles.view import ParticlesView
-from stemcpd.ui.app import Presets, SimulationApp, format_time
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp, format_time
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("substance", "Substance", 1, len(SUBSTANCES), 1, 1, "",
-            help="1 water, 2 ethanol, 3 stearic acid (use the buttons).", integer=True),
-    Control("experiment", "Experiment", 1, 2, 1, 1, "",
-            help="1 heating curve (heater on), 2 cooling curve (heater off, sample cools).", integer=True),
+    Choice("substance", "Substance", tuple((data.name, data.name.capitalize()) for data in SUBSTANCES), "water",
+           help="Choose the substance."),
+    Choice("experiment", "Experiment", tuple((name, f"{name.capitalize()} curve") for name in EXPERIMENTS), "heating",
+           help="Heating curve (heater on), or cooling curve (heater off, the sample cools)."),
     Control("mass_kg", "Mass of sample", 0.01, 0.50, 0.01, 0.02, "kg",
             help="A boiling tube holds about 0.02 kg."),
     Control("power_w", "Heater power", 10, 1000, 10, 100, "W",
@@ -38,8 +37,6 @@ CONTROLS = (
             help="Energy transferred to the surroundings each second per kelvin of temperature difference."),
 )
 
-SUBSTANCE_PRESETS = {data.name.capitalize(): number for number, data in enumerate(SUBSTANCES, start=1)}
-EXPERIMENT_PRESETS = {f"{name.capitalize()} curve": number for number, name in EXPERIMENTS.items()}
 
 
 class ParticlesApp(SimulationApp):
@@ -50,10 +47,6 @@ class ParticlesApp(SimulationApp):
     summary = ("Heat or cool water, ethanol or stearic acid: plateaus while the state changes "
                "(E = mL), slopes P/(mc), and the particles in each state.")
     controls = CONTROLS
-    presets = (
-        Presets("substance", "Substance", SUBSTANCE_PRESETS, "Choose the substance."),
-        Presets("experiment", "Experiment", EXPERIMENT_PRESETS, "Heat the sample, or let it cool."),
-    )
     playback_frames = 200
     default_size_px = (1000, 430)
 

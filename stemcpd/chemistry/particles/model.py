@@ -41,7 +41,7 @@ import numpy as np
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_choice
 
 # ---------------------------------------------------------------------------------------
 # Material data
@@ -121,8 +121,9 @@ SUBSTANCES = (
         source="CRC Handbook, 97th ed.; NIST Chemistry WebBook (L_f); gas data approximate",
     ),
 )
-SUBSTANCE_NUMBERS = {substance.name: number for number, substance in enumerate(SUBSTANCES, start=1)}
-EXPERIMENTS = {1: "heating", 2: "cooling"}
+SUBSTANCE_NAMES = tuple(substance.name for substance in SUBSTANCES)  # what ParticlesParams.substance takes
+_SUBSTANCE_BY_NAME = {substance.name: substance for substance in SUBSTANCES}
+EXPERIMENTS = ("heating", "cooling")  # what ParticlesParams.experiment takes
 LAB_TEMPERATURE_C = 20.0  # surroundings of a heating curve
 
 # State codes shared by every array and stage.
@@ -131,15 +132,10 @@ HEATING_STATE_NAMES = ("solid", "melting", "liquid", "boiling", "gas")
 COOLING_STATE_NAMES = ("solid", "freezing", "liquid", "condensing", "gas")
 
 
-def substance(number_or_name) -> Substance:
-    """The substance by its number (1 water, 2 ethanol, 3 stearic acid) or name."""
-    if isinstance(number_or_name, str):
-        try:
-            number_or_name = SUBSTANCE_NUMBERS[number_or_name.lower()]
-        except KeyError:
-            raise ValueError(f"substance must be one of {list(SUBSTANCE_NUMBERS)}, got {number_or_name!r}") from None
-    number = check_count("substance", number_or_name, 1, len(SUBSTANCES))
-    return SUBSTANCES[number - 1]
+def substance(name: str) -> Substance:
+    """The substance by its name: one of :data:`SUBSTANCE_NAMES` ("water", "ethanol",
+    "stearic acid"; any case)."""
+    return _SUBSTANCE_BY_NAME[check_choice("substance", name, SUBSTANCE_NAMES)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -154,8 +150,10 @@ class ParticlesParams:
     its cooling range and surroundings).
 
     Attributes:
-        substance: which substance, a whole number: 1 water, 2 ethanol, 3 stearic acid.
-        experiment: 1 heating curve (heater on), 2 cooling curve (heater off).
+        substance: which substance, by name: one of :data:`SUBSTANCE_NAMES` ("water",
+            "ethanol", "stearic acid").
+        experiment: ``"heating"`` (heating curve, heater on) or ``"cooling"`` (cooling
+            curve, heater off).
         mass_kg: mass of the sample, in kilograms (kg); (0, 100].
         power_w: heater power P, in watts (W); (0, 100000]. Not used on a cooling curve.
         heat_loss_w_per_k: heat-loss coefficient h, in watts per kelvin (W/K): energy
@@ -167,8 +165,8 @@ class ParticlesParams:
             Defaults to 20 °C when heating.
     """
 
-    substance: int = 1
-    experiment: int = 1
+    substance: str = "water"
+    experiment: str = "heating"
     mass_kg: float = 0.02
     power_w: float = 100.0
     heat_loss_w_per_k: float = 0.0
@@ -177,17 +175,17 @@ class ParticlesParams:
     surroundings_temperature_c: float | None = None
 
     def __post_init__(self):
-        number = check_count("substance", self.substance, 1, len(SUBSTANCES))
-        experiment = check_count("experiment", self.experiment, 1, 2)
-        data = SUBSTANCES[number - 1]
-        heating = experiment == 1
+        name = check_choice("substance", self.substance, SUBSTANCE_NAMES)
+        experiment = check_choice("experiment", self.experiment, EXPERIMENTS)
+        data = _SUBSTANCE_BY_NAME[name]
+        heating = experiment == "heating"
         defaults = {
             "start_temperature_c": data.heating_start_c if heating else data.cooling_start_c,
             "end_temperature_c": data.heating_end_c if heating else data.cooling_end_c,
             "surroundings_temperature_c": LAB_TEMPERATURE_C if heating else data.cooling_surroundings_c,
         }
         values = {
-            "substance": number,
+            "substance": name,
             "experiment": experiment,
             "mass_kg": check_range("mass_kg", self.mass_kg, 0, 100, unit="kg"),
             "power_w": check_range("power_w", self.power_w, 0, 100000, unit="W"),
@@ -210,12 +208,12 @@ class ParticlesParams:
     @property
     def data(self) -> Substance:
         """The substance's thermal data."""
-        return SUBSTANCES[self.substance - 1]
+        return _SUBSTANCE_BY_NAME[self.substance]
 
     @property
     def heating(self) -> bool:
         """True for a heating curve, False for a cooling curve."""
-        return self.experiment == 1
+        return self.experiment == "heating"
 
     @property
     def heater_power_w(self) -> float:
@@ -294,6 +292,16 @@ class ParticlesRun:
     heater_energy_j: np.ndarray
     surroundings_energy_j: np.ndarray
     finished: bool
+
+    def state_at(self, time_s: float) -> "StateAt":
+        """The sample at ``time_s`` (see :func:`state_at`)."""
+        return state_at(self, time_s)
+
+    def particle_positions_at(self, time_s: float) -> tuple[np.ndarray, np.ndarray]:
+        """The particle picture at ``time_s`` (see :func:`particle_positions`), with the
+        substance's melting and boiling points as the reference temperatures."""
+        data = self.params.data
+        return particle_positions(state_at(self, time_s), reference_c=(data.melting_point_c, data.boiling_point_c))
 
     @property
     def state_names(self) -> tuple:
@@ -696,7 +704,7 @@ def to_table(run: ParticlesRun) -> Table:
             ("energy supplied by heater", "J", run.heater_energy_j),
             ("energy transferred to surroundings", "J", run.surroundings_energy_j),
         ],
-        title=f"{EXPERIMENTS[run.params.experiment].capitalize()} curve of {run.params.mass_kg * 1000:g} g of "
+        title=f"{run.params.experiment.capitalize()} curve of {run.params.mass_kg * 1000:g} g of "
               f"{run.params.data.name}",
     )
 
@@ -758,7 +766,7 @@ def virtual_practical(
         ValueError: naming the argument and its range.
     """
     if params is None:
-        params = ParticlesParams(substance=3, experiment=2, mass_kg=0.02, heat_loss_w_per_k=0.1)
+        params = ParticlesParams(substance="stearic acid", experiment="cooling", mass_kg=0.02, heat_loss_w_per_k=0.1)
     duration_s = check_range("duration_s", duration_s, 0, 1e6, unit="s")
     reading_interval_s = check_range("reading_interval_s", reading_interval_s, 0, duration_s, unit="s")
     instrument = thermometer(thermometer_resolution_c)

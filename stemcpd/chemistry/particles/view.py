@@ -15,8 +15,6 @@ from stemcpd.chemistry.particles.model import (
     MELTING,
     BOILING,
     ParticlesRun,
-    particle_positions,
-    state_at,
 )
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
@@ -114,11 +112,10 @@ class ParticlesView:
 
     def show_time(self, run: ParticlesRun, time_s: float) -> None:
         """Move the current point and the particles to ``time_s``."""
-        state = state_at(run, time_s)
+        state = run.state_at(time_s)
         self.now_marker.set_data([state.time_s], [state.temperature_c])
         self.time_marker.set_xdata([state.time_s, state.time_s])
-        data = run.params.data
-        x, y = particle_positions(state, reference_c=(data.melting_point_c, data.boiling_point_c))
+        x, y = run.particle_positions_at(time_s)
         self.particles.set_data(x, y)
         detail = ""
         if state.state == MELTING:

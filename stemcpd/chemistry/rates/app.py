@@ -2,8 +2,8 @@
 
 Every control change runs a fresh seeded simulation of 500 steps of 0.2 ps (100
 recorded frames; roughly 0.1–0.3 s for a few hundred particles), then playback moves
-through the recorded frames without recomputing. The catalyst is an integer 0/1
-control: 1 halves the activation energy. The readout gives every counted result with
+through the recorded frames without recomputing. The catalyst is a checkbox (an on/off
+:class:`~stemcpd.ui.controls.Choice`): on halves the activation energy. The readout gives every counted result with
 its uncertainty and says whether the share of collisions with enough energy agrees
 with e^(−Ea/RT); the seed control repeats the run from another random start.
 """
@@ -14,15 +14,16 @@ from stemcpd.chemistry.rates.model import RatesParams, describe, simulate, to_ta
 from stemcpd.chemistry.rates.view import RatesView
 from stemcpd.practical import with_uncertainty
 from stemcpd.ui.app import SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
     Control("temperature_k", "Temperature", 200, 600, 10, 300, "K",
             help="Hotter: faster particles, more collisions, and far more of them energetic enough."),
     Control("concentration_mol_dm3", "Concentration of A and B", 0.25, 2.0, 0.05, 1.0, "mol/dm³",
             help="More particles in the same space: more collisions every second."),
-    Control("catalyst", "Catalyst (0 off, 1 on)", 0, 1, 1, 0, "",
-            help="A catalyst gives another pathway with half the activation energy.", integer=True),
+    Choice.switch("catalyst", "Catalyst", False,
+                  help="A catalyst gives another pathway with half the activation energy.",
+                  off="no catalyst", on="catalyst"),
     Control("number_of_particles", "Number of particles", 100, 1000, 50, 300, "",
             help="A and B together; the box grows to keep the concentration the same.", integer=True),
     Control("activation_energy_kj_mol", "Activation energy (scaled)", 2.0, 15.0, 0.5, 6.0, "kJ/mol",

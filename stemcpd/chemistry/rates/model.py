@@ -82,7 +82,7 @@ from stemcpd.physics.gas.model import overlapping_pairs  # a general sort-and-sw
 from stemcpd.practical import Agreement, Instrument, compare_with_theory, counted_fraction, make_rng, with_uncertainty
 from stemcpd.table import Table
 from stemcpd.thermal import thermal_velocities
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_switch
 
 GAS_CONSTANT_J_MOL_K = 8.314
 BOLTZMANN_J_K = 1.380649e-23
@@ -110,8 +110,8 @@ class RatesParams:
         temperature_k: temperature, in kelvin (K); [100, 1000].
         concentration_mol_dm3: concentration of each reactant, in mol/dm³ (1000 mol/m³);
             sets how closely the discs are packed; (0, 3].
-        catalyst: 0 (none) or 1 (present: the activation energy is multiplied by
-            :data:`CATALYST_FACTOR`); dimensionless whole number.
+        catalyst: whether a catalyst is present (``True``: the activation energy is
+            multiplied by :data:`CATALYST_FACTOR`); ``True`` or ``False``.
         number_of_particles: discs of A and B together (half each), a whole even
             number in [10, 2000]; the box grows with it at fixed concentration.
         activation_energy_kj_mol: activation energy without catalyst, in kJ/mol
@@ -121,7 +121,7 @@ class RatesParams:
 
     temperature_k: float = 300.0
     concentration_mol_dm3: float = 1.0
-    catalyst: int = 0
+    catalyst: bool = False
     number_of_particles: int = 300
     activation_energy_kj_mol: float = 6.0
     seed: int = 0
@@ -131,7 +131,7 @@ class RatesParams:
             "temperature_k": check_range("temperature_k", self.temperature_k, 100, 1000, low_open=False, unit="K"),
             "concentration_mol_dm3": check_range("concentration_mol_dm3", self.concentration_mol_dm3, 0, 3,
                                                  unit="mol/dm³"),
-            "catalyst": check_count("catalyst", self.catalyst, 0, 1),
+            "catalyst": check_switch("catalyst", self.catalyst),
             "number_of_particles": check_count("number_of_particles", self.number_of_particles, 10, 2000),
             "activation_energy_kj_mol": check_range("activation_energy_kj_mol", self.activation_energy_kj_mol,
                                                     0, 200, unit="kJ/mol"),

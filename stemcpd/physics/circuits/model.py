@@ -645,6 +645,41 @@ class CircuitExplorerResult:
     operating_current_a: dict = field(default_factory=dict)
     component_resistance_ohm: dict = field(default_factory=dict)
     lamp_temperature_k: float = ROOM_TEMPERATURE_K
+    wire_readings: "WireClassReadings | None" = None
+
+
+@dataclass(frozen=True)
+class WireClassReadings:
+    """One seeded set of class readings for the wire practical, and their best fit: what
+    the explorer's wire panel plots beside ρL/A (always the same, so every setting
+    shows the same class data).
+
+    Attributes:
+        lengths_m: measured lengths, m.
+        resistances_ohm: V/I at each length, Ω (includes the clips' contact resistance).
+        fit_gradient_ohm_m: least-squares gradient, Ω/m.
+        fit_intercept_ohm: least-squares intercept, Ω (the clips: a systematic error).
+    """
+
+    lengths_m: np.ndarray
+    resistances_ohm: np.ndarray
+    fit_gradient_ohm_m: float
+    fit_intercept_ohm: float
+
+
+_WIRE_READINGS: list = []
+
+
+def wire_class_readings() -> WireClassReadings:
+    """:func:`virtual_practical` with seed 0 and its best-fit line (computed once)."""
+    if not _WIRE_READINGS:
+        from stemcpd.practical import fit_line
+
+        readings = virtual_practical(seed=0)
+        lengths, resistances = readings.column("length"), readings.column("resistance")
+        gradient, intercept, _, _ = fit_line(lengths, resistances)
+        _WIRE_READINGS.append(WireClassReadings(lengths, resistances, float(gradient), float(intercept)))
+    return _WIRE_READINGS[0]
 
 
 def kit_params(params: CircuitExplorerParams) -> dict:
@@ -694,6 +729,7 @@ def explore(params: CircuitExplorerParams | None = None, points: int = 241) -> C
         operating_current_a=op_i,
         component_resistance_ohm=op_r,
         lamp_temperature_k=float(lamp_temperature_k(supply, KIT_LAMP)),
+        wire_readings=wire_class_readings(),
     )
 
 

@@ -13,10 +13,7 @@ from stemcpd.physics.circuits.model import (
     COMPONENT_LABELS,
     COMPONENTS,
     CircuitExplorerResult,
-    KIT_WIRE,
-    virtual_practical,
 )
-from stemcpd.practical import fit_line
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
@@ -82,21 +79,18 @@ class CircuitsView:
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
 
     def _draw_wire_background(self) -> None:
-        """The fixed part of the wire panel: ρL/A and one seeded set of class readings."""
+        """The wire panel's artists: ρL/A, the class readings and their best fit are
+        static (in the cached background) and filled from the first result's data."""
         axes = self.wire_axes
         axes.set_title("Resistance of a wire")
         axes.set_xlabel("length / m")
         axes.set_ylabel("resistance / Ω")
-        lengths = np.linspace(0, 1, 2)
-        gradient = KIT_WIRE.resistance_per_metre_ohm_m
-        axes.plot(lengths, gradient * lengths, label="ρL/A (constantan, 0.274 mm)", **series_style(0))
-        readings = virtual_practical(seed=0)
-        x, y = readings.column("length"), readings.column("resistance")
-        fit_gradient, fit_intercept, _, _ = fit_line(x, y)
-        axes.plot(x, y, linestyle="none", marker="x", markersize=8, color="black", label="class readings (V/I)")
-        axes.plot(lengths, fit_gradient * lengths + fit_intercept, label="best fit: clips add R", **series_style(1))
+        (self.wire_theory_line,) = axes.plot([], [], label="ρL/A (constantan, 0.274 mm)", **series_style(0))
+        (self.wire_readings_markers,) = axes.plot(
+            [], [], linestyle="none", marker="x", markersize=8, color="black", label="class readings (V/I)")
+        (self.wire_fit_line,) = axes.plot([], [], label="best fit: clips add R", **series_style(1))
+        self._wire_data_shown = None
         axes.set_xlim(0, 1.0)
-        axes.set_ylim(0, nice_ceiling(gradient * 1.1))
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1, frameon=False)
         (self.wire_marker,) = axes.plot(
             [], [], linestyle="none", marker="o", markersize=10, color=series_style(0)["color"],
@@ -110,6 +104,16 @@ class CircuitsView:
     def update(self, result: CircuitExplorerResult) -> None:
         """Move the artists to show ``result``; axis limits snap to round values."""
         params = result.params
+        readings = result.wire_readings
+        if readings is not None and self._wire_data_shown is not readings:
+            # Static artists: drawn into the background, so it is redrawn once.
+            self._wire_data_shown = readings
+            lengths = result.wire_lengths_m
+            self.wire_theory_line.set_data(lengths, result.wire_resistances_ohm)
+            self.wire_readings_markers.set_data(readings.lengths_m, readings.resistances_ohm)
+            self.wire_fit_line.set_data(lengths, readings.fit_gradient_ohm_m * lengths + readings.fit_intercept_ohm)
+            self.wire_axes.set_ylim(0, nice_ceiling(float(result.wire_resistances_ohm[-1]) * 1.1))
+            self.renderer.invalidate()
         self.wire_marker.set_data([params.wire_length_m], [result.wire_resistance_ohm])
         self.wire_text.set_text(f"L = {params.wire_length_m:.2f} m   R = {result.wire_resistance_ohm:.2f} Ω")
 

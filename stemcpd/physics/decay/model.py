@@ -259,6 +259,25 @@ class DecayRun:
         return self.params.background_rate_per_s * self.time_step_s
 
     @property
+    def smooth_times_s(self) -> np.ndarray:
+        """300 evenly spaced times over the run, s: where the smooth curves are evaluated."""
+        return np.linspace(0.0, float(self.times_s[-1]), 300)
+
+    @property
+    def law_atoms(self) -> np.ndarray:
+        """The decay law N₀e^{−λt} at :attr:`smooth_times_s`: nuclei left on average."""
+        return self.params.initial_atoms * np.exp(-self.params.decay_constant_per_s * self.smooth_times_s)
+
+    @property
+    def fitted_counts(self) -> np.ndarray | None:
+        """The fitted curve, background + C₀e^{−λ_fit t}, at :attr:`smooth_times_s`
+        (counts per interval); None when the fit failed."""
+        if not self.fit.ok:
+            return None
+        return self.background_per_interval + self.fit.initial_net_counts * np.exp(
+            -self.fit.decay_constant_per_s * self.smooth_times_s)
+
+    @property
     def atoms_uncertainty(self) -> np.ndarray:
         """Standard uncertainty of the nuclei left at each time, from the run itself:
         ``√(N (1 − N/N₀))``, the binomial spread of "each nucleus has decayed or not"

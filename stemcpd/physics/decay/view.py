@@ -74,9 +74,8 @@ class DecayView:
         params = run.params
         times = run.times_s
         duration = float(times[-1])
-        smooth = np.linspace(0.0, duration, 300)
-        rate = params.decay_constant_per_s
-        self.law_line.set_data(smooth, params.initial_atoms * np.exp(-rate * smooth))
+        smooth = run.smooth_times_s
+        self.law_line.set_data(smooth, run.law_atoms)
         self.atoms_markers.set_data(times, run.atoms)
         half = params.half_life_s
         self.half_life_guide.set_data([0, half, half], [params.initial_atoms / 2, params.initial_atoms / 2, 0])
@@ -85,8 +84,8 @@ class DecayView:
         self.counts_markers.set_data(starts, run.counts)
         background = run.background_per_interval
         self.background_line.set_data([0, duration], [background, background])
-        if run.fit.ok:
-            fitted = background + run.fit.initial_net_counts * np.exp(-run.fit.decay_constant_per_s * smooth)
+        fitted = run.fitted_counts
+        if fitted is not None:
             self.fit_line.set_data(smooth, fitted)
             self.fit_text.set_text(f"counting every {run.time_step_s:.3g} s\nfitted half-life\n"
                                    f"{with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, ' s')}")

@@ -167,6 +167,12 @@ class BlockResult:
     displaced_volume_m3: float
     displaced_mass_kg: float
 
+    def mass_volume_lines_g(self, volumes_cm3) -> tuple[np.ndarray, np.ndarray]:
+        """m = ρV for the block's material and for the liquid at ``volumes_cm3``, g:
+        the two lines of the mass–volume graph."""
+        p = self.params
+        return mass_volume_line(p.density_kg_m3, volumes_cm3), mass_volume_line(p.liquid_density_kg_m3, volumes_cm3)
+
     @property
     def volume_cm3(self) -> float:
         """Volume in cm³."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from matplotlib.patches import Rectangle
 
-from stemcpd.physics.density.model import BlockResult, mass_volume_line
+from stemcpd.physics.density.model import BlockResult
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
@@ -96,8 +96,7 @@ class DensityView:
 
         volume_limit = nice_ceiling(result.volume_cm3 * 1.6)
         volumes = [0.0, volume_limit]
-        material = mass_volume_line(p.density_kg_m3, volumes)
-        liquid = mass_volume_line(p.liquid_density_kg_m3, volumes)
+        material, liquid = result.mass_volume_lines_g(volumes)
         self.material_line.set_data(volumes, material)
         self.liquid_line.set_data(volumes, liquid)
         self.block_marker.set_data([result.volume_cm3], [result.mass_kg * G_PER_KG])

@@ -222,6 +222,14 @@ class TrackRun:
     highest_after_start_m: float
 
     @property
+    def track_outline_m(self) -> tuple[np.ndarray, np.ndarray]:
+        """The track as drawn: horizontal position and height (m) of its start, the
+        foot of the ramp, the end of the flat and its end (see :func:`track_shape`)."""
+        p = self.params
+        corners = np.array([0.0, p.ramp_length_m, p.ramp_length_m + p.flat_length_m, p.track_length_m])
+        return track_shape(p, corners)
+
+    @property
     def initial_energy_j(self) -> float:
         """Energy in the gravitational store at the start, ``m g h``, J."""
         return self.params.mass_kg * self.params.g_m_s2 * self.params.height_m

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from stemcpd.physics.energy.model import TrackRun, track_shape
+from stemcpd.physics.energy.model import TrackRun
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
@@ -98,9 +98,7 @@ class EnergyView:
     def update(self, run: TrackRun) -> None:
         """Move the artists to show ``run``; axis limits snap to round values."""
         params = run.params
-        corners = np.array([0.0, params.ramp_length_m, params.ramp_length_m + params.flat_length_m,
-                            params.track_length_m])
-        track_x, track_y = track_shape(params, corners)
+        track_x, track_y = run.track_outline_m
         self.track_line.set_data(track_x, track_y)
         self.path_line.set_data([track_x[0], track_x[-1]], [params.height_m, params.height_m])
         width = nice_ceiling(track_x[-1] * 1.05, AXIS_STEPS)

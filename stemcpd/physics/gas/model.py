@@ -354,6 +354,14 @@ class GasRun:
         """Number of intervals recorded (frames − 1)."""
         return len(self.times_ps) - 1
 
+    def expected_speed_counts(self, speeds_m_s, bin_width_m_s: float) -> np.ndarray:
+        """Discs expected in a histogram bin of width ``bin_width_m_s`` centred at each
+        speed, by the 2D Maxwell–Boltzmann distribution at the run's temperature:
+        N Δv f(v) (the curve the speed histogram is drawn against)."""
+        p = self.params
+        return p.number_of_particles * bin_width_m_s * maxwell_boltzmann_2d(
+            speeds_m_s, p.temperature_k, p.particle_mass_kg)
+
     def frame_at(self, time_ps: float) -> int:
         """Index of the frame nearest ``time_ps``."""
         return int(np.clip(round(time_ps / (self.times_ps[-1] / self.frames)), 0, self.frames))

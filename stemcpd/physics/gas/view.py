@@ -12,7 +12,7 @@ import math
 import numpy as np
 from matplotlib.collections import EllipseCollection
 
-from stemcpd.physics.gas.model import GasRun, maxwell_boltzmann_2d
+from stemcpd.physics.gas.model import GasRun
 from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
@@ -94,7 +94,7 @@ class GasView:
         self._edges = np.linspace(0.0, speed_limit, HISTOGRAM_BINS + 1)
         speeds = np.linspace(0.0, speed_limit, 300)
         bin_width = self._edges[1] - self._edges[0]
-        expected = n * bin_width * maxwell_boltzmann_2d(speeds, params.temperature_k, params.particle_mass_kg)
+        expected = run.expected_speed_counts(speeds, bin_width)
         self.maxwell_line.set_data(speeds, expected)
         self.speed_axes.set_xlim(0, speed_limit)
         self.speed_axes.set_ylim(0, nice_ceiling(1.6 * expected.max(), FINE_STEPS))

@@ -158,6 +158,17 @@ class PendulumRun:
         return np.degrees(self.angle_rad)
 
     @property
+    def small_angle_angle_deg(self) -> np.ndarray:
+        """The small-angle prediction at each time, degrees: θ₀ cos(2πt/T₀) with
+        T₀ = 2π√(L/g), times the damping envelope e^{−bt/2} when damped. What the
+        swing would be if sin θ were θ: the comparison the angle graph shows."""
+        params = self.params
+        angle = params.amplitude_deg * np.cos(2.0 * math.pi / self.small_angle_period_s * self.times_s)
+        if params.damping_per_s > 0:
+            angle = angle * np.exp(-0.5 * params.damping_per_s * self.times_s)
+        return angle
+
+    @property
     def mechanical_energy_j(self) -> np.ndarray:
         """Kinetic plus gravitational potential energy, J."""
         return self.kinetic_energy_j + self.potential_energy_j

@@ -91,14 +91,11 @@ class PendulumView:
         """Move the artists to show ``run``; axis limits snap to round values."""
         params = run.params
         duration = float(run.times_s[-1])
-        omega0 = 2.0 * math.pi / run.small_angle_period_s
-        times, angle, kinetic, potential, thermal = _thin(
-            run.times_s, run.angle_deg, run.kinetic_energy_j, run.potential_energy_j, run.thermal_energy_j
+        times, angle, small_angle, kinetic, potential, thermal = _thin(
+            run.times_s, run.angle_deg, run.small_angle_angle_deg, run.kinetic_energy_j, run.potential_energy_j,
+            run.thermal_energy_j,
         )
-        small_angle = params.amplitude_deg * np.cos(omega0 * times)
         self.angle_line.set_data(times, angle)
-        if params.damping_per_s > 0:
-            small_angle = small_angle * np.exp(-0.5 * params.damping_per_s * times)
         self.small_angle_line.set_data(times, small_angle)
         self.kinetic_line.set_data(times, kinetic)
         self.potential_line.set_data(times, potential)

@@ -254,6 +254,16 @@ class SpringRun:
         return self.load_extension_m + self.displacement_m
 
     @property
+    def exact_displacement_m(self) -> np.ndarray:
+        """The analytic x(t) at each of :attr:`times_s` (see :func:`exact_displacement`), m:
+        the reference the simulated bounce is drawn against."""
+        return exact_displacement(self.params, self.times_s)
+
+    def extension_at_force_m(self, force_n) -> np.ndarray:
+        """Extension while loading to ``force_n``, m (see :func:`extension_for_force`)."""
+        return extension_for_force(force_n, self.params)
+
+    @property
     def spring_force_n(self) -> np.ndarray:
         """Tension in the arrangement during the bounce, N (elastic line through the load)."""
         return self.load_force_n + self.spring_constant_n_m * self.displacement_m

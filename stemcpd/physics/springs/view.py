@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from stemcpd.physics.springs.model import SpringRun, exact_displacement, extension_for_force
+from stemcpd.physics.springs.model import SpringRun
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
@@ -124,7 +124,7 @@ class SpringsView:
         shown_force = max(peak_force, min(run.elastic_limit_n, 2.0 * peak_force))
         force_top = nice_ceiling(shown_force * 1.15, AXIS_STEPS)
         shown_extension = max(run.load_extension_m + params.amplitude_m, float(
-            extension_for_force(min(shown_force, run.load_force_n), params)) + (shown_force - min(shown_force, run.load_force_n)) / k)
+            run.extension_at_force_m(min(shown_force, run.load_force_n))) + (shown_force - min(shown_force, run.load_force_n)) / k)
         extension_top = nice_ceiling(shown_extension * 1.15, AXIS_STEPS)
         self.graph_axes.set_xlim(0, extension_top)
         self.graph_axes.set_ylim(0, force_top)
@@ -143,9 +143,9 @@ class SpringsView:
             + (f"\npermanent set {run.permanent_set_m:.3f} m" if run.beyond_elastic_limit else "")
         )
 
-        times, displacement = _thin(run.times_s, run.displacement_m)
+        times, displacement, exact = _thin(run.times_s, run.displacement_m, run.exact_displacement_m)
         self.bounce_line.set_data(times, displacement)
-        self.exact_line.set_data(times, exact_displacement(params, times))
+        self.exact_line.set_data(times, exact)
         self.bounce_axes.set_xlim(0, float(run.times_s[-1]))
         reach = nice_ceiling(params.amplitude_m * 1.05)
         self.bounce_axes.set_ylim(-1.3 * reach, 1.3 * reach)

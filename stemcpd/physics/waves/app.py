@@ -1,8 +1,9 @@
 """Interactive waves: sliders (declared as data) drive the wave model and its view.
 
-Harmonic 0 shows a travelling wave at the frequency slider's value; harmonic 1, 2, …
-shows that standing wave on the string, at its own frequency f_n = n v / (2L) (the
-frequency slider is then not used). Play / pause / step / reset move through two periods
+One choice picks what the string does: a travelling wave at the frequency slider's value,
+or a standing wave in harmonic 1, 2, … 8, at its own frequency f_n = n v / (2L) (the
+frequency slider is then not used). The model takes the kind of wave by name and the
+harmonic as the count of loops it is. Play / pause / step / reset move through two periods
 of the motion, slowed down so it can be watched.
 """
 
@@ -11,12 +12,17 @@ from __future__ import annotations
 from stemcpd.physics.waves.model import WaveParams, describe, simulate, to_table
 from stemcpd.physics.waves.view import WaveView
 from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.controls import Choice, Control
+
+# The choice's options: name → (words on the button, WaveParams.wave, WaveParams.harmonic).
+WAVE_PATTERNS = {"travelling": ("Travelling wave", "travelling", 1)}
+WAVE_PATTERNS.update({f"harmonic {n}": (f"Standing, harmonic {n}", "standing", n) for n in range(1, 9)})
 
 CONTROLS = (
-    Control("harmonic", "Standing wave: harmonic (0 = travelling wave)", 0, 8, 1, 0, "",
-            help="0 shows a travelling wave; 1, 2, 3 … show that harmonic as a standing wave on the string.",
-            integer=True),
+    Choice("pattern", "Wave", tuple((name, text) for name, (text, _wave, _harmonic) in WAVE_PATTERNS.items()),
+           "travelling",
+           help="A travelling wave from the vibration generator, or a standing wave on a string fixed at both "
+                "ends, in one of its harmonics (n loops)."),
     Control("frequency_hz", "Frequency", 5, 300, 1, 100, "Hz",
             help="Frequency of the vibration generator (travelling wave only)."),
     Control("amplitude_m", "Amplitude", 0.001, 0.050, 0.001, 0.010, "m",
@@ -50,6 +56,12 @@ class WaveApp(SimulationApp):
     view_class = WaveView
     params_class = WaveParams
     describe_function = staticmethod(describe)
+
+    def make_params(self, values: dict):
+        """The pattern choice becomes the model's named kind of wave and its harmonic."""
+        values = dict(values)
+        _text, wave, harmonic = WAVE_PATTERNS[values.pop("pattern")]
+        return WaveParams(wave=wave, harmonic=harmonic, **values)
 
     def compute(self, params):
         return simulate(params, periods=PERIODS_SHOWN, samples_per_period=SAMPLES_PER_PERIOD)

@@ -39,10 +39,13 @@ import numpy as np
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_choice
 
 MAX_HARMONIC = 20
 LONGITUDINAL_MAX_STRAIN = 0.8  # cap on k·s so that particles never pass each other
+
+
+WAVE_KINDS = ("travelling", "standing")  # what WaveParams.wave takes
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,8 @@ class WaveParams:
 
     Attributes:
         frequency_hz: frequency of the driver, in hertz (Hz); (0, 10000]. Used for
-            the travelling wave; a standing wave (``harmonic`` ≥ 1) runs at its own
-            frequency f_n = n v / (2L) instead.
+            the travelling wave; a standing wave runs at its own frequency
+            f_n = n v / (2L) instead.
         amplitude_m: amplitude A of each travelling wave, in metres (m); (0, 1]. A
             standing wave's antinodes move by 2A.
         tension_n: tension T in the string, in newtons (N); (0, 10000].
@@ -60,8 +63,11 @@ class WaveParams:
             (0, 100].
         string_length_m: length L of string shown (fixed end to fixed end for a standing
             wave), in metres (m); (0, 100].
-        harmonic: 0 for a travelling wave; n = 1, 2, … 20 for the n-th harmonic
-            standing wave (a whole number, no unit).
+        wave: ``"travelling"`` (a wave sent along the string by the vibration
+            generator) or ``"standing"`` (the string fixed at both ends, vibrating in
+            one of its harmonics).
+        harmonic: which harmonic a standing wave is, n = 1, 2, … 20 (a whole number,
+            no unit: n loops); not used for a travelling wave.
     """
 
     frequency_hz: float = 100.0
@@ -69,7 +75,8 @@ class WaveParams:
     tension_n: float = 2.0
     linear_density_kg_m: float = 0.0008
     string_length_m: float = 1.0
-    harmonic: int = 0
+    wave: str = "travelling"
+    harmonic: int = 1
 
     def __post_init__(self):
         checks = {
@@ -80,15 +87,16 @@ class WaveParams:
                 "linear_density_kg_m", self.linear_density_kg_m, 0, 100, unit="kg/m"
             ),
             "string_length_m": check_range("string_length_m", self.string_length_m, 0, 100, unit="m"),
-            "harmonic": check_count("harmonic", self.harmonic, 0, MAX_HARMONIC),
+            "wave": check_choice("wave", self.wave, WAVE_KINDS),
+            "harmonic": check_count("harmonic", self.harmonic, 1, MAX_HARMONIC),
         }
         for name, value in checks.items():
             object.__setattr__(self, name, value)
 
     @property
     def is_standing(self) -> bool:
-        """True when this is a standing wave (``harmonic`` ≥ 1)."""
-        return self.harmonic >= 1
+        """True when this is a standing wave."""
+        return self.wave == "standing"
 
 
 def string_wave_speed(tension_n: float, linear_density_kg_m: float) -> float:

@@ -273,6 +273,10 @@
     controls.appendChild(element("legend", {}, "Change one thing at a time (the others stay at the workbook's setting)"));
     this.inputs = [];
     manifest.controls.forEach(function (control, index) {
+      if (control.kind === "choice") {
+        controls.appendChild(self.buildChoice(control, index));
+        return;
+      }
       var row = element("div", { class: "stemcpd-player-control" });
       var inputId = id + "-" + control.name;
       var label = element("label", { for: inputId }, control.label);
@@ -342,6 +346,49 @@
     this.resize();
   };
 
+  // A choice (a solvent, a reaction, a catalyst on or off) is a real choice widget, as in
+  // the live app: toggle buttons (aria-pressed), a drop-down (<select>) or a checkbox.
+  Player.prototype.buildChoice = function (control, index) {
+    var self = this, inputId = this.id + "-" + control.name, item = { control: control };
+    var row = element("div", { class: "stemcpd-player-control stemcpd-player-choice", "data-control": control.name });
+    if (control.widget === "checkbox") {
+      var box = element("input", { type: "checkbox", id: inputId, "data-control": control.name });
+      if (control.help) box.setAttribute("title", control.help);
+      var on = control.values.indexOf(true), off = control.values.indexOf(false);
+      box.addEventListener("change", function () { self.controlMoved(index, box.checked ? on : off); });
+      row.appendChild(box);
+      row.appendChild(element("label", { for: inputId }, control.label));
+      item.set = function (valueIndex) { box.checked = control.values[valueIndex] === true; };
+    } else if (control.widget === "dropdown") {
+      var select = element("select", { id: inputId, "data-control": control.name });
+      if (control.help) select.setAttribute("title", control.help);
+      control.texts.forEach(function (text, valueIndex) {
+        select.appendChild(element("option", { value: String(valueIndex) }, text));
+      });
+      select.addEventListener("change", function () { self.controlMoved(index, +select.value); });
+      row.appendChild(element("label", { for: inputId }, control.label));
+      row.appendChild(select);
+      item.set = function (valueIndex) { select.value = String(valueIndex); };
+    } else {
+      var labelId = inputId + "-label";
+      row.appendChild(element("span", { id: labelId, class: "stemcpd-player-choice-label" }, control.label));
+      var group = element("div", { role: "group", "aria-labelledby": labelId, class: "stemcpd-player-choice-buttons" });
+      var buttons = control.texts.map(function (text, valueIndex) {
+        var button = element("button", { type: "button", "aria-pressed": "false", "data-value-index": String(valueIndex) }, text);
+        if (control.help) button.setAttribute("title", control.help);
+        button.addEventListener("click", function () { self.controlMoved(index, valueIndex); });
+        group.appendChild(button);
+        return button;
+      });
+      row.appendChild(group);
+      item.set = function (valueIndex) {
+        buttons.forEach(function (button, other) { button.setAttribute("aria-pressed", String(other === valueIndex)); });
+      };
+    }
+    this.inputs.push(item);
+    return row;
+  };
+
   Player.prototype.buildPlayback = function () {
     var self = this, manifest = this.manifest;
     var bar = element("div", { class: "stemcpd-player-playback", role: "group", "aria-label": "Time" });
@@ -377,7 +424,7 @@
   // The setting to open at: the workbook's, or the one named in the page address.
   Player.prototype.openingSetting = function () {
     var manifest = this.manifest;
-    var values = manifest.controls.map(function (control) { return nearestIndex(control.values, control.base); });
+    var values = manifest.controls.map(function (control) { return baseIndex(control); });
     var baseValues = values.slice();
     var result = { values: values, setting: manifest.base, note: "" };
     var hash = (window.location.hash || "").replace(/^#/, "");
@@ -393,6 +440,18 @@
     var notes = [], changed = -1;
     manifest.controls.forEach(function (control, index) {
       if (!(control.name in params)) return;
+      if (control.kind === "choice") {
+        var option = control.values.map(String).indexOf(params[control.name]);
+        if (option < 0) { notes.push("The link's " + control.label.toLowerCase() + " is not one of its options, so it is unchanged."); return; }
+        if (option === baseValues[index]) return;
+        if (changed >= 0) {
+          notes.push("One change at a time: the link also set " + control.label.toLowerCase() + ", which stays at " + control.texts[baseValues[index]] + ".");
+          return;
+        }
+        changed = index;
+        values[index] = option;
+        return;
+      }
       var wanted = parseFloat(params[control.name]);
       if (!isFinite(wanted)) { notes.push("The link's " + control.label.toLowerCase() + " was not a number, so it is unchanged."); return; }
       var nearest = nearestIndex(control.values, wanted);
@@ -528,6 +587,7 @@
     var self = this;
     this.inputs.forEach(function (item, index) {
       var valueIndex = self.values[index];
+      if (item.set) { item.set(valueIndex); return; }
       item.input.value = String(valueIndex);
       item.output.textContent = item.control.texts[valueIndex];
       item.input.setAttribute("aria-valuetext", item.control.texts[valueIndex]);
@@ -541,7 +601,7 @@
     var manifest = this.manifest, self = this, notes = [];
     // One factor at a time: any other control the reader had moved goes back.
     manifest.controls.forEach(function (control, other) {
-      var base = nearestIndex(control.values, control.base);
+      var base = baseIndex(control);
       if (other !== index && self.values[other] !== base) {
         self.values[other] = base;
         notes.push("One change at a time: " + control.label.toLowerCase() + " back to " + control.texts[base] + ", as in a fair test.");
@@ -556,7 +616,7 @@
 
   Player.prototype.backToWorkbook = function () {
     var manifest = this.manifest;
-    this.values = manifest.controls.map(function (control) { return nearestIndex(control.values, control.base); });
+    this.values = manifest.controls.map(function (control) { return baseIndex(control); });
     this.changedControl = undefined;
     this.syncControls();
     this.show(manifest.base, "Back to the workbook's setting.", false);
@@ -610,8 +670,8 @@
     var manifest = this.manifest, self = this;
     var parts = ["sim=" + encodeURIComponent(manifest.sim)];
     manifest.controls.forEach(function (control, index) {
-      var base = nearestIndex(control.values, control.base);
-      if (self.values[index] !== base) parts.push(encodeURIComponent(control.name) + "=" + control.values[self.values[index]]);
+      var base = baseIndex(control);
+      if (self.values[index] !== base) parts.push(encodeURIComponent(control.name) + "=" + encodeURIComponent(String(control.values[self.values[index]])));
     });
     return window.location.href.split("#")[0] + "#" + parts.join("&");
   };
@@ -635,6 +695,11 @@
       fallback();
     }
   };
+
+  function baseIndex(control) {
+    if (control.kind === "choice") return Math.max(0, control.values.indexOf(control.base));
+    return nearestIndex(control.values, control.base);
+  }
 
   function nearestIndex(values, wanted) {
     var best = 0;
