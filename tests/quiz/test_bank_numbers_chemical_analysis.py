@@ -24,7 +24,8 @@ from stemcpd.quiz import load_packaged_bank
 
 WATER, ETHANOL = 0, 1
 SUNSET_YELLOW, ALLURA_RED, CARMOISINE = 1, 2, 3
-STEARIC_ACID = 3
+STEARIC_ACID = "stearic acid"
+ORANGE, UNKNOWN_X = "orange", "unknown X"  # samples by name
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def within(question, model_value):
 
 def test_spot_distance(bank):
     question = bank["spot-distance"]
-    run = develop(ChromatographyParams(sample=1, solvent=WATER))  # orange: sunset yellow + allura red
+    run = develop(ChromatographyParams(sample=ORANGE, solvent="water"))  # orange: sunset yellow + allura red
     assert run.final_front_distance_mm == pytest.approx(70, abs=0.5)  # "solvent front is 70 mm"
     assert DYES[SUNSET_YELLOW].rf[WATER] == 0.66
     assert rf_value(question.answer, 70.0) == pytest.approx(0.66, rel=question.allowed_difference() / question.answer)
@@ -57,7 +58,7 @@ def test_solvent_front_time(bank):
 def test_melting_energy_and_plateau(bank):
     stearic = substance(STEARIC_ACID)
     assert stearic.latent_heat_fusion_j_per_kg == 215e3  # quoted in both prompts
-    run = heat(ParticlesParams(substance=STEARIC_ACID, experiment=1, mass_kg=0.020, power_w=100.0,
+    run = heat(ParticlesParams(substance=STEARIC_ACID, experiment="heating", mass_kg=0.020, power_w=100.0,
                                heat_loss_w_per_k=0.0))
     assert within(bank["stearic-acid-plateau-time"], run.melting_time_s)
     assert within(bank["stearic-acid-melting-energy"], run.melting_time_s * 100.0 / 1000.0)
@@ -67,21 +68,21 @@ def test_melting_energy_and_plateau(bank):
 def test_edge_measured_rf_quoted(bank):
     feedback = bank["rf-definition"].options[1].feedback
     assert "(Rf 0.30) reads 0.42, close to allura red's 0.48" in " ".join(feedback.split())
-    run = develop(ChromatographyParams(sample=4, solvent=WATER))
+    run = develop(ChromatographyParams(sample=UNKNOWN_X, solvent="water"))
     measured = float(edge_measured_rf(DYES[CARMOISINE].rf[WATER], run.final_front_distance_mm, 15.0))
     assert measured == pytest.approx(0.42, abs=0.01)
     assert DYES[ALLURA_RED].rf[WATER] == 0.48
 
 
 def test_orange_is_one_spot_in_ethanol_two_in_water(bank):
-    assert len(visible_spots(develop(ChromatographyParams(sample=1, solvent=ETHANOL)))) == 1
-    assert len(visible_spots(develop(ChromatographyParams(sample=1, solvent=WATER)))) == 2
+    assert len(visible_spots(develop(ChromatographyParams(sample=ORANGE, solvent="ethanol")))) == 1
+    assert len(visible_spots(develop(ChromatographyParams(sample=ORANGE, solvent="water")))) == 2
     assert "sunset yellow + allura red" in bank["one-spot-pure"].correct_option.feedback
 
 
 def test_rf_does_not_change_with_time():
-    short = develop(ChromatographyParams(sample=4, development_time_min=10))
-    long = develop(ChromatographyParams(sample=4, development_time_min=20))
+    short = develop(ChromatographyParams(sample=UNKNOWN_X, development_time_min=10))
+    long = develop(ChromatographyParams(sample=UNKNOWN_X, development_time_min=20))
     for run in (short, long):
         spot = float(run.spot_distance_mm[-1, CARMOISINE])
         assert rf_value(spot, run.final_front_distance_mm) == pytest.approx(0.30)

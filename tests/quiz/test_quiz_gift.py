@@ -21,6 +21,7 @@ from stemcpd.quiz import (
     load_packaged_bank,
 )
 from stemcpd.quiz.bank import packaged_bank_names
+from stemcpd.quiz.questions import ExtendedResponseQuestion, MatchingQuestion
 from stemcpd.quiz.gift import (
     UNCLASSIFIED_MISCONCEPTION,
     GiftError,
@@ -264,6 +265,13 @@ def _same(original, imported):
     elif isinstance(original, NumericQuestion):
         assert (imported.answer, imported.unit, imported.sig_figs) == (original.answer, original.unit, original.sig_figs)
         assert imported.allowed_difference() == pytest.approx(original.allowed_difference(), rel=1e-12, abs=1e-15)
+        # GIFT carries each wrong answer's value and feedback; it has no place for a misconception id
+        assert [w.value for w in imported.wrong_answers] == [w.value for w in original.wrong_answers]
+    elif isinstance(original, ExtendedResponseQuestion):
+        assert (imported.marks, imported.mark_scheme, imported.model_answer) == (
+            original.marks, original.mark_scheme, original.model_answer)
+    elif isinstance(original, MatchingQuestion):
+        assert imported.pairs == original.pairs
     else:
         assert set(original.answers) <= set(imported.answers)
         assert [(w.text, w.feedback) for w in imported.wrong_answers] == [
