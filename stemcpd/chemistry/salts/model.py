@@ -226,6 +226,16 @@ class SaltRun:
         return self.reacted_mol * molar_mass(self.params.data.salt)
 
     @property
+    def possible_crystals_g(self) -> float:
+        """Hydrated crystals all the acid could give if none were lost or left dissolved, g."""
+        return self.acid_mol * molar_mass(self.params.data.hydrate)
+
+    @property
+    def reacted_base_g(self) -> float:
+        """Mass of base that reacted, g."""
+        return self.reacted_mol * molar_mass(self.params.data.base)
+
+    @property
     def base_needed_g(self) -> float:
         """Mass of base that reacts exactly with all the acid, g."""
         return self.acid_mol * molar_mass(self.params.data.base)

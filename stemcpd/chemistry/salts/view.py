@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from matplotlib.patches import Patch, Rectangle
 
-from stemcpd.chemistry.moles import molar_mass
 from stemcpd.chemistry.moles.view import pretty
 from stemcpd.chemistry.salts.model import SaltRun
 from stemcpd.ui.figures import FrameRenderer, new_figure
@@ -103,7 +102,7 @@ class SaltView:
             self._set_labels(run)
         data = run.params.data
         fraction = data.hydrate_fraction
-        possible = run.acid_mol * molar_mass(data.hydrate)
+        possible = run.possible_crystals_g
         collected = (run.salt_in_filtrate_g - run.salt_left_dissolved_g) / fraction
         shares = (collected, run.salt_left_dissolved_g / fraction, run.salt_lost_on_paper_g / fraction,
                   max(possible - run.theoretical_crystals_g, 0.0))
@@ -112,7 +111,7 @@ class SaltView:
             bar.set_x(left)
             bar.set_width(share)
             left += share
-        reacted_base = run.reacted_mol * molar_mass(data.base)
+        reacted_base = run.reacted_base_g
         self.base_bars[0].set_width(reacted_base)
         self.base_bars[1].set_x(reacted_base)
         self.base_bars[1].set_width(run.excess_base_g)

@@ -288,3 +288,7 @@ def to_table(chain: Chain) -> Table:
          ("half-life (0: stable)", "s", np.array([*chain.half_lives_s, 0.0]))],
         title="The uranium-238 series (main branch), step 0 = U-238",
     )
+
+
+FULL_SERIES: Chain = follow_chain(ChainParams(len(URANIUM_SERIES)))
+"""The whole uranium-238 series, U-238 to Pb-206: the map every view draws faintly behind a run."""

@@ -25,7 +25,7 @@ class ChainView:
     """
 
     def __init__(self, width_px: int = 1000, height_px: int = 440):
-        from stemcpd.physics.nuclear.model import ChainParams, follow_chain
+        from stemcpd.physics.nuclear.model import FULL_SERIES
 
         self.figure, (self.axes,) = new_figure(width_px, height_px)
         axes = self.axes
@@ -35,7 +35,7 @@ class ChainView:
         axes.set_xlim(80.5, 93.5)
         axes.set_ylim(202, 242)
         axes.set_xticks(range(81, 94))
-        everything = follow_chain(ChainParams(len(URANIUM_SERIES)))
+        everything = FULL_SERIES
         for nucleus in everything.nuclei:  # every nucleus of the series, faint, so pupils see where it goes
             axes.plot(nucleus.atomic_number, nucleus.mass_number, marker="o", color="0.75", markersize=9)
             axes.annotate(nucleus.name, (nucleus.atomic_number, nucleus.mass_number), textcoords="offset points",
