@@ -226,12 +226,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     findings = lint(files)
     for finding in findings:
         print(f"lint: {finding}")
+    errors = [finding for finding in findings if not finding.advice]
     if findings:
-        print(f"{len(findings)} lint finding(s){'' if args.strict else ' (advice; --strict makes them errors)'}.")
+        print(f"{len(findings)} lint finding(s), {len(errors)} against a bank's rules"
+              f"{'' if args.strict else ' (advice; --strict makes those errors)'}.")
     if problems:
         print(f"{len(problems)} problem(s) found.")
         return 1
-    if findings and args.strict:
+    if errors and args.strict:
         return 1
     print(f"All {len(files)} bank file(s) valid.")
     return 0

@@ -87,3 +87,14 @@ def test_the_packaged_banks_meet_the_parameterised_rule():
 
     findings = lint([bank_path(name) for name in packaged_bank_names()])
     assert not [finding for finding in findings if finding.rule == "few-parameterised"]
+
+
+def test_every_shipped_bank_meets_the_diagnostic_rules_strictly(capsys):
+    """Issue 12's rules hold for every packaged bank: `stemcpd quiz validate --strict`
+    passes (a three-option item is advice only while its bank keeps 80 % at four)."""
+    from pathlib import Path
+
+    from stemcpd import cli
+
+    banks = Path(__file__).resolve().parents[2] / "stemcpd" / "quiz" / "banks"
+    assert cli.main(["quiz", "validate", str(banks), "--strict"]) == 0, capsys.readouterr().out
