@@ -330,6 +330,18 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_workshop(args) -> int:
+    from stemcpd.workshop import write_dashboard_notebook
+
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"-o {folder} is a file; give a folder for the dashboard page")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = write_dashboard_notebook(folder)
+    print(f"Open with Voila (on the hub: /user/<you>/voila/render/{path.name}): {path.resolve()}")
+    return 0
+
+
 def _hinge_count(text: str) -> int:
     """``--hinges``: a whole number from 1 to 50."""
     try:
@@ -518,9 +530,7 @@ def make_parser() -> argparse.ArgumentParser:
     # Live workshops on a JupyterHub (issue 15): the trainer's Voila dashboard page.
     workshop = commands.add_parser("workshop", help="for trainers on a JupyterHub: write the live dashboard page")
     workshop.add_argument("-o", "--output", default=".", help="folder to write it into (default: here)")
-    workshop.set_defaults(handler=lambda a: print(
-        "Open with Voila (on the hub: /user/<you>/voila/render/<this file>): "
-        + str(__import__("stemcpd.workshop", fromlist=["x"]).write_dashboard_notebook(Path(a.output)).resolve())) or 0)
+    workshop.set_defaults(handler=cmd_workshop)
 
     slides = commands.add_parser(
         "slides", help="for trainers: reveal.js slides of a workbook, with trainer notes",
