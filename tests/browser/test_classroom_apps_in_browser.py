@@ -22,39 +22,82 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NAMES = sorted(simulations.available())
 
 
-@pytest.fixture(scope="module")
-def gallery_page(browser, tmp_path_factory):
-    from stemcpd.classroom import voila_command, write_gallery_notebook
+# Apps per Voilà page: one kernel streams every app's widgets and figures to the page,
+# and past about 18 apps the front end loses widget models, so the apps are served in
+# groups (a teacher's classroom app is always one simulation per page).
+GROUP_SIZE = 12
+GROUPS = [NAMES[start:start + GROUP_SIZE] for start in range(0, len(NAMES), GROUP_SIZE)]
 
-    folder = tmp_path_factory.mktemp("gallery")
-    notebook = write_gallery_notebook(NAMES, folder)
-    port = free_port()
-    command, environment = voila_command(notebook, port, folder)
-    process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env={**environment, "STEMCPD_HOME": str(folder)})
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/", process, timeout_s=300)  # 24 apps in one kernel
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
+
+class Galleries:
+    """One Voilà gallery page per group of apps, started when a test first needs it."""
+
+    def __init__(self, browser, folder):
+        self.browser, self.folder = browser, folder
+        self.pages, self.processes = {}, []
+
+    def page(self, name: str):
+        index = next(number for number, group in enumerate(GROUPS) if name in group)
+        if index not in self.pages:
+            self.pages[index] = self._start(index)
+        return self.pages[index]
+
+    def _start(self, index: int):
+        from stemcpd.classroom import voila_command, write_gallery_notebook
+
+        group = GROUPS[index]
+        folder = self.folder / f"group{index}"
+        folder.mkdir()
+        notebook = write_gallery_notebook(group, folder)
+        port = free_port()
+        command, environment = voila_command(notebook, port, folder)
+        process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   env={**environment, "STEMCPD_HOME": str(folder)})
+        self.processes.append(process)
+        wait_for_http(f"http://127.0.0.1:{port}/", process, timeout_s=300)
+        page = self.browser.new_page(viewport={"width": 1366, "height": 900})
         page.outside_requests, page.errors = [], []
         page.on("request", lambda r: page.outside_requests.append(r.url)
                 if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded", timeout=300_000)
-        page.locator(f".stemcpd-classroom-{NAMES[-1]} img.stemcpd-figure").wait_for(state="visible", timeout=300_000)
-        yield page
-        page.close()
+        for name in group:
+            page.locator(f".stemcpd-classroom-{name} img.stemcpd-figure").wait_for(state="visible", timeout=300_000)
+        return page
+
+    def close(self):
+        for page in self.pages.values():
+            page.close()
+        for process in self.processes:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="module")
+def galleries(browser, tmp_path_factory):
+    served = Galleries(browser, tmp_path_factory.mktemp("gallery"))
+    try:
+        yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        served.close()
 
 
-def test_the_page_shows_no_code_and_loads_nothing_from_elsewhere(gallery_page):
-    assert "classroom_app(" not in gallery_page.inner_text("body")
-    assert gallery_page.outside_requests == []
-    assert gallery_page.errors == []
+@pytest.fixture
+def gallery_page(galleries, request):
+    """The gallery page holding the test's app (``name``), or the first group's page."""
+    name = request.node.callspec.params.get("name", NAMES[0]) if hasattr(request.node, "callspec") else NAMES[0]
+    return galleries.page(name)
+
+
+@pytest.mark.parametrize("group", range(len(GROUPS)))
+def test_the_page_shows_no_code_and_loads_nothing_from_elsewhere(galleries, group):
+    page = galleries.page(GROUPS[group][0])
+    assert "classroom_app(" not in page.inner_text("body")
+    assert page.outside_requests == []
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("name", NAMES)
