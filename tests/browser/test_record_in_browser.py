@@ -108,7 +108,7 @@ def test_every_toolkit_form_is_a_real_form_and_an_action_plan_survives_a_reload(
 
     # The impact record is grouped by the toolkit's three circles, Guskey levels labelled.
     impact = form_of(page, "impact_record")
-    legends = impact.locator("fieldset > legend").all_inner_texts()
+    legends = impact.locator("fieldset:not(fieldset fieldset) > legend").all_inner_texts()  # the circles, not their effect choices
     assert legends == ["On me", "On colleagues and my department", "On pupils"]
     assert impact.get_by_label("Level 5: What difference it made to pupils' learning").count() == 1
     # Where the module stands, by the record's rule, updated as the teacher works.
@@ -159,8 +159,8 @@ def test_without_browser_storage_the_form_says_export_before_closing(site_url, b
     page.goto(urljoin(site_url, MODULE_PAGE), wait_until="networkidle")
     plan = form_of(page, "action_plan")
     assert "kept only until you close this tab" in plan.locator(".stemcpd-record-status").inner_text()
-    plan.get_by_label("When I will review it").fill("After the test")
-    plan.get_by_label("When I will review it").blur()
+    plan.get_by_label("When and with whom I will review it").fill("After the test")
+    plan.get_by_label("When and with whom I will review it").blur()
     text = plan.locator(".stemcpd-record-status").inner_text()
     assert text.startswith("Saved at") and "kept only until you close this tab — export your record" in text
     context.close()
