@@ -75,6 +75,17 @@ def _record_form_html(text: str) -> str | None:
             "\u201cMy CPD record\u201d), or in the workbook.</p></div>")
 
 
+def _technician_sheet_html(text: str) -> str:
+    """A technician sheet on a slide: which sheet, and where the printable one is (a
+    whole sheet is a printed page, far taller than a slide)."""
+    titles = re.findall(r"<h\d[^>]*>Technician sheet: (.*?)</h\d>", text)
+    names = "".join(f"<li>{title}</li>" for title in titles)  # already escaped by the sheet
+    return ('<div class="stemcpd-slide-form"><h3>For technicians</h3>'
+            f"<p>Give the technician the sheet for each practical, at least a week before:</p><ul>{names}</ul>"
+            '<p class="stemcpd-slide-aside">In the trainer\'s pack (<code>stemcpd slides MODULE --pack DIR</code>), '
+            "on the course site's practical-work page, or <code>stemcpd technician</code>.</p></div>")
+
+
 def _output_units(cell) -> list[tuple[str, list]]:
     """A code cell's outputs as slides: ``[(kind, outputs)]``. Each display is its own
     slide; consecutive printed text stays together. Quiz outputs are left out (the hinge
@@ -93,6 +104,9 @@ def _output_units(cell) -> list[tuple[str, list]]:
         if isinstance(text, list):
             text = "".join(text)
         if "stemcpd-quiz" in text or "stemcpd-needs-route" in text:
+            continue
+        if "stemcpd-tech-sheet" in text:
+            units.append(("html", [_technician_sheet_html(text)]))
             continue
         if "stemcpd-record-form" in text:
             form = _record_form_html(text)

@@ -16,26 +16,20 @@ from hypothesis import strategies as st  # noqa: E402
 
 from stemcpd.quiz import (  # noqa: E402
     Feedback,
-    MultipleChoiceQuestion,
-    MultipleSelectQuestion,
     NumericQuestion,
-    OrderingQuestion,
     ParameterisedNumericQuestion,
-    ShortTextQuestion,
     apply_confidence,
     is_confident_error,
     load_bank,
 )
 from stemcpd.quiz.bank import load_packaged_bank, packaged_bank_names  # noqa: E402
-from stemcpd.quiz.questions import ExtendedResponseQuestion  # noqa: E402  (the shipped banks carry them now)
+from stemcpd.quiz.types import registry  # noqa: E402
 
 from test_quiz_question_types import NEW_TYPES_BANK  # noqa: E402  (pytest puts tests/quiz on sys.path)
 
 REQUIRED_RESPONSES = 10_000
-ALL_TYPES = {
-    MultipleChoiceQuestion, MultipleSelectQuestion, NumericQuestion,
-    OrderingQuestion, ParameterisedNumericQuestion, ShortTextQuestion, ExtendedResponseQuestion,
-}
+# Every registered type (a new type module joins the fuzz without editing this file).
+ALL_TYPES = {question_type.question_class for question_type in registry().values()}
 
 UNITS = ["", "s", "ms", "m", "cm", "km", "m/s", "m s^-1", "m s⁻²", "m/s²", "ms^-2", "kg", "g", "N", "N/kg", "J", "kJ",
          "W", "V", "A", "mA", "Ω", "ohm", "Hz", "°C", "K", "Pa", "mol", "g/cm^3", "kg/m³", "wibble", "s^10^10", "((s",
