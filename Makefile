@@ -21,7 +21,7 @@ lab: $(STAMP)
 
 ## test: install everything the tests need (Python deps, Debian chromium) and run every test
 test: $(STAMP) chromium npm
-	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider tests workbooks book
+	$(BIN)/python -m pytest -n 2 --dist loadscope --durations=40 --nbval-lax -p no:cacheprovider tests workbooks book
 
 ## benchmarks: print slider-update, import-time, book-build and site player data medians, and every site page's weight and first-figure time
 benchmarks: $(STAMP) chromium npm

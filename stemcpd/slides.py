@@ -245,10 +245,15 @@ def ensure_vendor(cache: Path | None = None) -> Path | None:
     if npm is None:
         return None
     cache.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [npm, "install", "--prefix", str(cache), "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES],
-        capture_output=True, text=True, timeout=300,
-    )
+    from filelock import FileLock
+
+    with FileLock(str(cache / "slides-install.lock"), timeout=600):  # one npm at a time in this folder
+        if all(path.is_file() for path in wanted):
+            return modules
+        result = subprocess.run(
+            [npm, "install", "--prefix", str(cache), "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES],
+            capture_output=True, text=True, timeout=300,
+        )
     return modules if result.returncode == 0 and all(path.is_file() for path in wanted) else None
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import shutil
 import subprocess
 
+from filelock import FileLock
+
 # name -> exact version; add a package here and read its files with vendored_file().
 NPM_PACKAGES: dict[str, str] = {
     # JSON Schema validator for importing a CPD record on "My CPD record" (draft-07;
@@ -58,6 +60,16 @@ def npm_modules(packages: dict[str, str] | None = None, cache: Path | None = Non
     missing = {name: version for name, version in packages.items() if not installed(name, version)}
     if not missing:
         return modules
+    cache.mkdir(parents=True, exist_ok=True)
+    # Two builds (or a build and a test run) at once must not run npm into one folder together.
+    with FileLock(str(cache / "install.lock"), timeout=900):
+        missing = {name: version for name, version in missing.items() if not installed(name, version)}
+        if missing:
+            _npm_install(cache, missing, installed)
+    return modules
+
+
+def _npm_install(cache: Path, missing: dict[str, str], installed) -> None:
     npm = shutil.which("npm")
     if npm is None:
         raise VendorError(
@@ -72,7 +84,6 @@ def npm_modules(packages: dict[str, str] | None = None, cache: Path | None = Non
     )
     if result.returncode != 0 or not all(installed(n, v) for n, v in missing.items()):
         raise VendorError(f"npm could not install {sorted(missing)}:\n{(result.stderr or result.stdout)[-2000:]}")
-    return modules
 
 
 def vendored_file(package: str, relative: str, packages: dict[str, str] | None = None) -> Path:

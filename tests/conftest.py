@@ -3,11 +3,11 @@
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+import site_build
 from servers import free_port, wait_for_http  # noqa: F401  (re-exported for fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,6 +17,26 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+def pytest_configure(config):
+    """The run's id, set before pytest-xdist starts its workers so they share one site build."""
+    if not hasattr(config, "workerinput"):
+        site_build.run_folder()
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):  # the controller, after every worker has finished
+        site_build.stop_and_remove()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need the built site run last, and the build starts now, in the
+    background, so every other test runs while it builds (see tests/site_build.py)."""
+    needs_site = [item for item in items if "built_site" in getattr(item, "fixturenames", ())]
+    if needs_site:
+        items[:] = [item for item in items if "built_site" not in getattr(item, "fixturenames", ())] + needs_site
+        site_build.start()
 
 
 @pytest.fixture(autouse=True)
@@ -73,15 +93,11 @@ def voila_server(isolated_record):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The course site built once per test run into a temporary folder (strict: any
-    Sphinx warning fails). Returns ``(output_folder, index_html, cold_build_seconds)``."""
-    from stemcpd.cli import build_site
-
-    output = tmp_path_factory.mktemp("book")
-    start = time.perf_counter()
-    index = build_site(REPO, output=output, quiet=True, strict=True)
-    return output, index, time.perf_counter() - start
+def built_site():
+    """The course site built once per test run (strict: any Sphinx warning fails), in the
+    background from collection on and shared by every worker; read-only for tests.
+    Returns ``(output_folder, index_html, cold_build_seconds)``."""
+    return site_build.wait()
 
 
 @pytest.fixture(scope="session")

@@ -69,8 +69,13 @@ def _generate_one(job) -> tuple[str, int, float, int]:
         partial = cached.with_name(cached.name + f".partial-{os.getpid()}")
         shutil.rmtree(partial, ignore_errors=True)
         data.write(partial)
-        shutil.rmtree(cached, ignore_errors=True)
-        partial.rename(cached)
+        if not (cached / "manifest.json").is_file():  # another build may have finished it meanwhile
+            shutil.rmtree(cached, ignore_errors=True)
+            try:
+                partial.rename(cached)
+            except OSError:  # it did, just now: keep theirs
+                pass
+        shutil.rmtree(partial, ignore_errors=True)
     os.utime(cached)  # recently used: kept by the cache's clean-up
     _complete_copy(cached, folder)
     size = sum(path.stat().st_size for path in folder.iterdir())
