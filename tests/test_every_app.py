@@ -57,16 +57,9 @@ def test_app_builds_and_every_control_redraws(name):
 
 
 # A number standing for a named option: "(0 off, 1 on)", "0 = travelling wave",
-# "1 water, 2 ethanol", "(see the buttons)".
+# "1 water, 2 ethanol", "(see the buttons)", "Atom (0) or ion (1)", "0 shows the atom".
 NUMBERED_CHOICE = re.compile(r"\b\d+\s*(=\s*)?(off|on)\b|\(\s*\d+\s*=|\b\d+ [a-z]+, \d+ [a-z]+|see the buttons|"
-                             r"use the buttons|numbered as", re.IGNORECASE)
-
-
-# Simulations added while the Choice control landed (issue 14, still open): their models
-# still number a choice, to be converted like rates, moles and chromatography were. Listed
-# so no other app may number a choice, and so converting one makes this test say to
-# remove it from the list.
-CHOICES_STILL_NUMBERED = {"bonding", "greenhouse", "salts", "water"}
+                             r"use the buttons|numbered as|\(\s*\d+\s*\)\s*or\b|\b\d+ shows\b", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("name", SIMULATIONS)
@@ -74,11 +67,6 @@ def test_no_control_encodes_a_choice_as_a_number(name):
     """Choices are Choice controls with named values; no slider label or help numbers
     the options of a choice, and every choice's values are names or True/False."""
     app_class = simulations.get(name).load_app_class()
-    if name in CHOICES_STILL_NUMBERED:
-        numbered = [control for control in app_class.controls if control.kind != "choice"
-                    and any(NUMBERED_CHOICE.search(text) for text in (control.label, control.help))]
-        assert numbered, f"{name} no longer numbers a choice: remove it from CHOICES_STILL_NUMBERED"
-        return
     for control in app_class.controls:
         if control.kind == "choice":
             assert all(isinstance(value, (str, bool)) for value in control.values)

@@ -7,9 +7,9 @@ from stemcpd.chemistry.atoms.view import AtomView
 
 def test_view_draws_one_marker_per_electron_and_brackets_for_ions():
     view = AtomView()
-    view.update(build_atom(AtomParams(12, 0)))
+    view.update(build_atom(AtomParams(12, False)))
     assert len(view.electrons.get_xdata()) == 12 and not view.charge_text.get_visible()
-    view.update(build_atom(AtomParams(12, 1)))
+    view.update(build_atom(AtomParams(12, True)))
     assert len(view.electrons.get_xdata()) == 10
     assert view.charge_text.get_visible() and view.charge_text.get_text() == "2+"
     assert [shell.get_visible() for shell in view.shells] == [True, True, False, False]
@@ -27,5 +27,5 @@ def test_view_isotope_bars():
 def test_app_has_two_controls_and_presets():
     app = AtomsApp()
     assert len(CONTROLS) == 2
-    app.set(atomic_number=17, show_ion=1)
+    app.set(atomic_number=17, show_ion=True)
     assert "Cl⁻" in app.readout.value and "2,8,8" in app.readout.value

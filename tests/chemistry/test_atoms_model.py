@@ -32,7 +32,7 @@ def test_electron_arrangements_are_the_gcse_ones(z, shells):
 
 @pytest.mark.parametrize("z", range(1, 21))
 def test_charge_is_conserved_and_ions_reach_a_noble_gas_arrangement(z):
-    atom, ion = build_atom(AtomParams(z, 0)), build_atom(AtomParams(z, 1))
+    atom, ion = build_atom(AtomParams(z, False)), build_atom(AtomParams(z, True))
     assert atom.electrons == atom.protons and sum(atom.shells) == z
     assert ion.protons - ion.electrons == ion.charge
     if ion.charge:
@@ -86,13 +86,13 @@ def test_group_trends_match_published_direction():
 
 
 def test_description_and_table():
-    text = describe(build_atom(AtomParams(11, 1)))
+    text = describe(build_atom(AtomParams(11, True)))
     assert "Na⁺" in text and "10 electrons" in text and "sodium-23 100%" in text
-    assert "forms no simple ion" in describe(build_atom(AtomParams(18, 1)))
+    assert "forms no simple ion" in describe(build_atom(AtomParams(18, True)))
     assert to_table(build_atom(AtomParams(17))).column("abundance").tolist() == [75.8, 24.2]
 
 
-@pytest.mark.parametrize("field, value", [("atomic_number", 0), ("atomic_number", 21), ("show_ion", 2)])
+@pytest.mark.parametrize("field, value", [("atomic_number", 0), ("atomic_number", 21), ("show_ion", 2), ("show_ion", 1)])
 def test_bad_parameters_name_themselves(field, value):
     with pytest.raises(ValueError, match=field):
         AtomParams(**{field: value})

@@ -2,14 +2,14 @@
 
 import numpy as np
 
-from stemcpd.chemistry.bonding import BondingParams, examine
+from stemcpd.chemistry.bonding import SUBSTANCE_NAMES, BondingParams, examine
 from stemcpd.chemistry.bonding.app import CONTROLS, BondingApp
 from stemcpd.chemistry.bonding.view import BondingView
 
 
 def test_silicon_dioxide_sketch_has_four_bonds_per_silicon_and_two_per_oxygen():
     view = BondingView()
-    view.update(examine(BondingParams(substance=4)))
+    view.update(examine(BondingParams(substance="silicon dioxide")))
     silicon = np.column_stack(view.small_particles.get_data())
     oxygen = np.column_stack(view.big_particles.get_data())
     ends = [tuple(point) for segment in view.bonds.get_segments() for point in segment]
@@ -19,13 +19,18 @@ def test_silicon_dioxide_sketch_has_four_bonds_per_silicon_and_two_per_oxygen():
 
 def test_view_marks_temperature_and_row():
     view = BondingView()
-    view.update(examine(BondingParams(substance=6, temperature_c=-100)))
+    view.update(examine(BondingParams(substance="water", temperature_c=-100)))
     assert view.temperature_line.get_xdata()[0] == -100 and abs(view.highlight.get_y() - 5.6) < 1e-9
     assert "solid" in view.particle_title.get_text()
 
 
-def test_app_two_controls():
+def test_app_two_controls_the_substance_a_named_choice():
     app = BondingApp()
     assert len(CONTROLS) == 2
-    app.set(substance=5, temperature_c=1500)
+    substance = CONTROLS[0]
+    assert substance.kind == "choice" and substance.values == list(SUBSTANCE_NAMES)
+    assert substance.value == "sodium chloride"
+    assert [preset.control for preset in app.presets] == ["temperature_c"]  # the choice shows every substance
+    app.set(substance="copper", temperature_c=1500)
+    assert app.params.substance == "copper"
     assert "liquid" in app.readout.value and "conducts" in app.readout.value

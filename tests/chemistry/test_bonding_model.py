@@ -60,19 +60,24 @@ def test_refusals():
         conducts(BY_NAME["magnesium oxide"], "solution")
     with pytest.raises(ValueError, match="state must be"):
         conducts(BY_NAME["copper"], "plasma")
-    with pytest.raises(ValueError, match="substance"):
-        BondingParams(substance=8)
+    with pytest.raises(ValueError, match="substance must be one of .*'sodium chloride'.*got 'mercury'"):
+        BondingParams(substance="mercury")
+    with pytest.raises(ValueError, match="substance must be one of .*got 0"):
+        BondingParams(substance=0)  # a number never stands for a substance
     with pytest.raises(ValueError, match="temperature_c"):
         BondingParams(temperature_c=-300)
 
 
 def test_run_description_table_and_summary():
-    run = examine(BondingParams(substance=0, temperature_c=1000))
+    run = examine(BondingParams(substance="sodium chloride", temperature_c=1000))
     assert run.state == "liquid" and run.conducts_now and run.conducts_dissolved
     assert "ions are free to move" in describe(run)
-    assert "burn" in describe(examine(BondingParams(substance=2, temperature_c=1000)))
+    assert "burn" in describe(examine(BondingParams(substance="diamond", temperature_c=1000)))
     assert dict(run.states_of_all)["methane"] == "gas"
-    assert len(to_table(run)) == len(SUBSTANCES)
+    table = to_table(run)
+    assert len(table) == len(SUBSTANCES)
+    assert list(table.column("melting point")) == [s.melting_point_c for s in SUBSTANCES]
+    assert "row 1 sodium chloride" in table.title and "row 8 methane" in table.title
     summary = {row[0]: row for row in structure_summary()}
     assert summary["ionic"][3] == "when molten or dissolved" and summary["simple molecular"][3] == "never"
     assert summary["giant covalent"][3] == "only graphite"

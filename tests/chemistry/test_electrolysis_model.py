@@ -227,12 +227,3 @@ def test_virtual_practical_validation():
     with pytest.raises(ValueError, match="seed must be"):
         el.virtual_practical(seed=-1)
 
-
-def test_model_is_fast():
-    import time
-
-    params = ElectrolysisParams()
-    start = time.perf_counter()
-    for _ in range(100):
-        simulate(params)
-    assert (time.perf_counter() - start) / 100 < 0.01

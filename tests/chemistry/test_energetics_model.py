@@ -205,12 +205,3 @@ def test_virtual_practical_coarse_thermometer_and_validation():
     with pytest.raises(ValueError, match=r"repeats must be a whole number in \[1, 10\]"):
         en.virtual_practical(repeats=0)
 
-
-def test_model_is_fast():
-    import time
-
-    params = EnergeticsParams()
-    start = time.perf_counter()
-    for _ in range(50):
-        simulate(params)
-    assert (time.perf_counter() - start) / 50 < 0.01

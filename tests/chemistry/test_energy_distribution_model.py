@@ -197,11 +197,3 @@ def test_to_table_has_columns_with_units():
     np.testing.assert_allclose(table.column("fraction with at least this energy at 298 K"),
                                result.fraction_above_energy)
 
-
-def test_model_is_fast_enough_for_a_slider():
-    import time
-
-    start = time.perf_counter()
-    for temperature in range(300, 350):
-        simulate(EnergyDistributionParams(temperature_k=temperature))
-    assert (time.perf_counter() - start) / 50 < 0.010

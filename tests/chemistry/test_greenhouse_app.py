@@ -19,7 +19,11 @@ def test_bars_show_the_flows_and_marker_sits_on_the_curve():
 def test_app_controls_are_few_and_coarse():
     app = GreenhouseApp()
     assert len(CONTROLS) == 3
-    for control in CONTROLS:
+    gases, *sliders = CONTROLS
+    assert gases.kind == "choice" and gases.widget == "checkbox" and gases.values == [False, True] and gases.value
+    for control in sliders:
         assert round((control.maximum - control.minimum) / control.step) + 1 <= 10
-    app.set(greenhouse_gases=0)
+    assert [preset.control for preset in app.presets] == ["co2_ppm"]  # no preset on the on/off choice
+    app.set(greenhouse_gases=False)
+    assert app.params.greenhouse_gases is False
     assert "254.6 K" in app.readout.value

@@ -22,7 +22,7 @@ from stemcpd.chemistry.greenhouse import (
 
 def test_no_greenhouse_gases_gives_255_kelvin():
     assert effective_temperature_k() == pytest.approx(255, abs=0.5)  # published ≈ 255 K
-    assert balance(GreenhouseParams(greenhouse_gases=0)).surface_k == pytest.approx(254.58, abs=0.01)
+    assert balance(GreenhouseParams(greenhouse_gases=False)).surface_k == pytest.approx(254.58, abs=0.01)
 
 
 def test_one_layer_limits():
@@ -38,7 +38,8 @@ def test_doubling_co2_gives_the_no_feedback_warming():
     assert warming_for_co2_k(280) == 0
 
 
-@pytest.mark.parametrize("gases, co2, albedo", [(0, 400, 0.3), (1, 280, 0.3), (1, 1100, 0.15), (1, 200, 0.45)])
+@pytest.mark.parametrize("gases, co2, albedo", [(False, 400, 0.3), (True, 280, 0.3), (True, 1100, 0.15),
+                                                (True, 200, 0.45)])
 def test_energy_in_equals_energy_out(gases, co2, albedo):
     run = balance(GreenhouseParams(gases, co2, albedo))
     assert run.outgoing_infrared_w_m2 == pytest.approx(run.absorbed_solar_w_m2, rel=1e-12)
@@ -49,14 +50,22 @@ def test_energy_in_equals_energy_out(gases, co2, albedo):
 
 def test_more_albedo_is_colder_and_description():
     assert balance(GreenhouseParams(albedo=0.45)).surface_k < balance(GreenhouseParams(albedo=0.15)).surface_k
-    assert "255 K" in describe(balance(GreenhouseParams(greenhouse_gases=0)))
+    assert "255 K" in describe(balance(GreenhouseParams(greenhouse_gases=False)))
     assert len(to_table(balance())) == 101
 
 
-@pytest.mark.parametrize("field, value", [("greenhouse_gases", 2), ("co2_ppm", 50), ("albedo", 0.9)])
+@pytest.mark.parametrize("field, value", [("greenhouse_gases", 2), ("greenhouse_gases", 1), ("greenhouse_gases", 0),
+                                          ("greenhouse_gases", "yes"), ("co2_ppm", 50), ("albedo", 0.9)])
 def test_bad_parameters_name_themselves(field, value):
     with pytest.raises(ValueError, match=field):
         GreenhouseParams(**{field: value})
+
+
+def test_greenhouse_gases_are_on_or_off_never_a_number():
+    with pytest.raises(ValueError, match="greenhouse_gases must be True or False, got 1"):
+        GreenhouseParams(greenhouse_gases=1)
+    assert GreenhouseParams().greenhouse_gases is True
+    assert GreenhouseParams(greenhouse_gases=False).greenhouse_gases is False
 
 
 def test_model_imports_no_plotting():

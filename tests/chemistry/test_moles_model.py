@@ -297,15 +297,6 @@ def test_to_table_gives_the_gas_against_mass_curve_with_units():
                                table.column("volume of CO2 at RTP") / 24000, rtol=1e-12)
 
 
-def test_model_call_is_fast():
-    import time
-
-    start = time.perf_counter()
-    for _ in range(100):
-        reacting_masses(ReactingMassesParams(solid_mass_g=0.73))
-    assert (time.perf_counter() - start) / 100 < 0.01
-
-
 def test_virtual_practical_finds_mgo_and_shows_the_smoke_loss():
     masses = np.linspace(0.10, 0.50, 41)
     honest = moles.virtual_practical(masses, smoke_loss_fraction=0.0, seed=1)

@@ -9,7 +9,6 @@ References:
 """
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -262,11 +261,3 @@ def test_virtual_practical_finds_melting_point_and_shows_thermometer_lag():
     with pytest.raises(ValueError, match="thermometer_resolution_c"):
         particles.virtual_practical(thermometer_resolution_c=10)
 
-
-def test_model_call_is_fast():
-    params = ParticlesParams(substance="ethanol", heat_loss_w_per_k=0.2)
-    simulate(params)
-    start = time.perf_counter()
-    for _ in range(20):
-        simulate(params)
-    assert (time.perf_counter() - start) / 20 < 0.01

@@ -21,7 +21,7 @@ def test_view_splits_the_salt_and_the_base():
 
 def test_view_shows_missing_base_and_dryness():
     view = SaltView()
-    run = prepare(SaltParams(preparation=1, base_mass_g=1.5, water_boiled_off_percent=90))
+    run = prepare(SaltParams(preparation="copper(II) carbonate", base_mass_g=1.5, water_boiled_off_percent=90))
     view.update(run)
     assert view.missing_base_bar.get_width() == pytest.approx(run.base_needed_g - 1.5)
     assert view.salt_bars[3].get_width() > 0 and "acid left" in view.verdict_text.get_text()
@@ -32,6 +32,27 @@ def test_app_controls_are_few_and_coarse():
     app = SaltsApp()
     assert list(app.sliders) == [c.name for c in CONTROLS] and len(CONTROLS) <= 4
     for control in CONTROLS:
+        if control.kind == "choice":
+            assert len(control.options) <= 10
+            continue
         assert round((control.maximum - control.minimum) / control.step) + 1 <= 10
     app.set(base_mass_g=1.0)
     assert "not in excess" in app.readout.value
+
+
+def test_the_salt_is_a_choice_of_named_bases():
+    import ipywidgets as widgets
+
+    app = SaltsApp()
+    assert app.params == SaltParams() and app.params.preparation == "copper(II) oxide"
+    buttons = app.sliders["preparation"]
+    assert isinstance(buttons, widgets.ToggleButtons) and buttons.description == "Salt"
+    assert list(buttons.options) == [("CuO + H₂SO₄", "copper(II) oxide"),
+                                     ("CuCO₃ + H₂SO₄", "copper(II) carbonate"), ("ZnO + H₂SO₄", "zinc oxide")]
+    assert not app.preset_buttons  # every option is in sight: no numbered presets row
+    buttons.value = "zinc oxide"
+    assert app.params.preparation == "zinc oxide" and app.result.params.data.salt == "ZnSO4"
+    assert "zinc oxide" in app.description.value
+    assert app.view.bar_axes.get_yticklabels()[1].get_text() == "ZnSO₄·7H₂O"
+    app.set(preparation="copper(II) carbonate")
+    assert buttons.value == "copper(II) carbonate" and buttons.label == "CuCO₃ + H₂SO₄"

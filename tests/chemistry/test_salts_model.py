@@ -8,9 +8,11 @@ import pytest
 
 from stemcpd.chemistry.moles import check_balanced, molar_mass, parse_equation
 from stemcpd.chemistry.salts import (
+    PREPARATION_NAMES,
     PREPARATIONS,
     SaltParams,
     base_needed_g,
+    base_reacting_exactly_g,
     describe,
     percentage_yield_of_crystals,
     prepare,
@@ -33,14 +35,27 @@ def test_equations_balance_and_name_their_base_salt_and_gas(preparation):
 
 def test_theoretical_yield_is_exact_stoichiometry():
     # 0.025 mol × M(CuSO4·5H2O) = 0.025 × 249.68 g/mol (IUPAC atomic weights)
-    assert theoretical_crystals_g(25, 1.0, 0) == pytest.approx(ACID_MOL * 249.677, abs=1e-3)
-    assert theoretical_crystals_g(25, 1.0, 2) == pytest.approx(ACID_MOL * 287.53, abs=2e-3)
-    assert base_needed_g(25, 1.0, 0) == pytest.approx(ACID_MOL * 79.545, abs=1e-3)
-    assert base_needed_g(25, 1.0, 1) == pytest.approx(ACID_MOL * 123.55, abs=1e-3)
-    assert percentage_yield_of_crystals(3.12, 25, 1.0, 0) == pytest.approx(49.98, abs=0.01)
+    assert theoretical_crystals_g(25, 1.0, "copper(II) oxide") == pytest.approx(ACID_MOL * 249.677, abs=1e-3)
+    assert theoretical_crystals_g(25, 1.0) == theoretical_crystals_g(25, 1.0, "copper(II) oxide")  # the default
+    assert theoretical_crystals_g(25, 1.0, "zinc oxide") == pytest.approx(ACID_MOL * 287.53, abs=2e-3)
+    assert base_needed_g(25, 1.0, "copper(II) oxide") == pytest.approx(ACID_MOL * 79.545, abs=1e-3)
+    assert base_needed_g(25, 1.0, "copper(II) carbonate") == pytest.approx(ACID_MOL * 123.55, abs=1e-3)
+    assert percentage_yield_of_crystals(3.12, 25, 1.0, "copper(II) oxide") == pytest.approx(49.98, abs=0.01)
+    # a base given by its molar mass, as a question gives Mr, agrees with the named base
+    assert base_reacting_exactly_g(25, 1.0, molar_mass("ZnO")) == pytest.approx(base_needed_g(25, 1.0, "zinc oxide"))
+    assert base_reacting_exactly_g(30, 1.25, 81.4) == pytest.approx(0.0375 * 81.4, rel=1e-12)
+    with pytest.raises(ValueError, match="base_molar_mass_g_mol"):
+        base_reacting_exactly_g(25, 1.0, 0)
 
 
-@pytest.mark.parametrize("preparation", range(3))
+def test_preparations_are_named_by_their_base():
+    assert PREPARATION_NAMES == ("copper(II) oxide", "copper(II) carbonate", "zinc oxide")
+    assert [SaltParams(preparation=name).data for name in PREPARATION_NAMES] == list(PREPARATIONS)
+    # any case or spacing reads as the option's own name
+    assert SaltParams(preparation="Zinc  Oxide").preparation == "zinc oxide"
+
+
+@pytest.mark.parametrize("preparation", PREPARATION_NAMES)
 @pytest.mark.parametrize("base_mass_g", [0.5, 2.0, 4.0])
 @pytest.mark.parametrize("boiled_percent", [0, 50, 80, 95, 99.9])
 def test_mass_is_conserved_in_every_preparation(preparation, base_mass_g, boiled_percent):
@@ -79,8 +94,8 @@ def test_limiting_cases():
 def test_base_in_excess_or_not():
     excess = prepare(SaltParams(base_mass_g=2.5))
     assert excess.base_in_excess and excess.leftover_acid_g == 0
-    assert excess.excess_base_g == pytest.approx(2.5 - base_needed_g(25, 1.0, 0), abs=1e-12)
-    short = prepare(SaltParams(preparation=1, base_mass_g=2.0))
+    assert excess.excess_base_g == pytest.approx(2.5 - base_needed_g(25, 1.0, "copper(II) oxide"), abs=1e-12)
+    short = prepare(SaltParams(preparation="copper(II) carbonate", base_mass_g=2.0))
     assert not short.base_in_excess and short.excess_base_g == 0 and short.limiting == "CuCO3"
     assert short.leftover_acid_g == pytest.approx((ACID_MOL - 2.0 / molar_mass("CuCO3")) * molar_mass("H2SO4"))
     assert "left unreacted" in describe(short)
@@ -89,8 +104,8 @@ def test_base_in_excess_or_not():
 
 
 def test_zinc_sulfate_needs_more_water_boiled_off():
-    copper = prepare(SaltParams(preparation=0, base_mass_g=2.5, water_boiled_off_percent=60))
-    zinc = prepare(SaltParams(preparation=2, base_mass_g=2.5, water_boiled_off_percent=60))
+    copper = prepare(SaltParams(preparation="copper(II) oxide", base_mass_g=2.5, water_boiled_off_percent=60))
+    zinc = prepare(SaltParams(preparation="zinc oxide", base_mass_g=2.5, water_boiled_off_percent=60))
     assert copper.crystals_g > 0 and zinc.crystals_g == 0
 
 
@@ -102,7 +117,8 @@ def test_table_and_description():
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("preparation", 3, "preparation"),
+    ("preparation", 0, "preparation must be one of .*copper\\(II\\) oxide"),
+    ("preparation", "magnesium oxide", "preparation must be one of .*zinc oxide"),
     ("base_mass_g", 0, r"base_mass_g must be in \(0, 50\] g"),
     ("water_boiled_off_percent", 100, r"water_boiled_off_percent must be in \[0, 100\) %"),
     ("acid_concentration_mol_dm3", 5, "acid_concentration_mol_dm3"),

@@ -21,6 +21,24 @@ def test_app_controls_are_few_and_coarse():
     app = WaterApp()
     assert len(CONTROLS) <= 4
     for control in CONTROLS:
+        if control.kind == "choice":
+            assert len(control.options) <= 10
+            continue
         assert round((control.maximum - control.minimum) / control.step) + 1 <= 10
     app.set(distilled_percent=90)
     assert "crystallised" in app.description.value
+
+
+def test_the_sample_is_a_choice_of_named_waters():
+    import ipywidgets as widgets
+
+    app = WaterApp()
+    assert app.params == WaterParams() and app.params.source == "seawater"
+    buttons = app.sliders["source"]
+    assert isinstance(buttons, widgets.ToggleButtons) and buttons.description == "Water sample"
+    assert buttons.label == "Seawater"
+    assert not app.preset_buttons  # every option is in sight: no numbered presets row
+    buttons.value = "hard tap water"
+    assert app.params.source == "hard tap water" and "hard tap water" in app.description.value
+    app.set(source="still mineral water")
+    assert buttons.label == "Mineral water" and app.result.params.data.dissolved_solids_g_dm3 == 0.50

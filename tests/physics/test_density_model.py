@@ -201,11 +201,3 @@ def test_virtual_practical_validates_arguments():
     with pytest.raises(ValueError, match="seed"):
         density.virtual_practical("regular", seed=-1)
 
-
-def test_model_is_fast_enough_for_a_slider():
-    import time
-
-    start = time.perf_counter()
-    for _ in range(200):
-        analyse(BlockParams())
-    assert (time.perf_counter() - start) / 200 < 0.01

@@ -229,16 +229,6 @@ def test_virtual_practical_validates_arguments():
         heating.virtual_practical(seed=-3)
 
 
-def test_model_is_fast_enough_for_a_slider():
-    import time
-
-    params = HeatingParams()
-    start = time.perf_counter()
-    for _ in range(50):
-        simulate(params)
-    assert (time.perf_counter() - start) / 50 < 0.01
-
-
 class TestInsulationPractical:
     """The thermal insulation practical: Newton cooling of wrapped beakers."""
 

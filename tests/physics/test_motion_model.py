@@ -260,20 +260,3 @@ def test_to_table_exports_the_run_with_units():
     np.testing.assert_allclose(table.column("velocity"), run.velocity_m_s)
     assert "friction 0.1 N" in table.title
 
-
-def test_model_is_fast_and_imports_no_plotting_or_widgets():
-    import subprocess
-    import sys
-    import time
-
-    start = time.perf_counter()
-    for _ in range(20):
-        simulate(TrolleyParams())
-    assert (time.perf_counter() - start) / 20 < 0.010
-    code = (
-        "import sys, stemcpd.physics.motion; "
-        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]; "
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr

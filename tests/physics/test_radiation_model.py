@@ -245,12 +245,3 @@ def test_virtual_practical_distance_error_biases_one_face():
     with pytest.raises(ValueError, match="temperatures_c"):
         radiation.virtual_practical(temperatures_c=[])
 
-
-def test_model_is_fast_enough_for_a_slider():
-    import time
-
-    params = RadiationParams(duration_s=14400, face_area_m2=0.04)
-    start = time.perf_counter()
-    for _ in range(20):
-        simulate(params)
-    assert (time.perf_counter() - start) / 20 < 0.01

@@ -190,17 +190,6 @@ def test_particles_never_overtake_their_neighbours(params):
     assert run.longitudinal_amplitude_m <= 0.8 * run.wavelength_m / (2 * math.pi) + 1e-15
 
 
-def test_model_call_is_fast():
-    import time
-
-    params = WaveParams(wave="standing", harmonic=3)
-    simulate(params)
-    start = time.perf_counter()
-    for _ in range(20):
-        simulate(params)
-    assert (time.perf_counter() - start) / 20 < 0.05  # typically ≈ 1–2 ms; generous on a busy CI
-
-
 # ----- validation, describe, table --------------------------------------------------------
 
 @pytest.mark.parametrize(

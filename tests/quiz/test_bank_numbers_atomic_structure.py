@@ -67,7 +67,7 @@ def test_facts_behind_the_choice_items():
     assert [i.mass_number for i in chlorine.isotopes] == [35, 37]
     assert round(chlorine.ar_from_mass_numbers, 1) == 35.5
     assert electron_arrangement(19) == (2, 8, 8, 1) and electron_arrangement(11) == (2, 8, 1)
-    magnesium_ion = build_atom(AtomParams(12, 1))
+    magnesium_ion = build_atom(AtomParams(12, True))
     assert (magnesium_ion.protons, magnesium_ion.electrons, magnesium_ion.shells) == (12, 10, (2, 8))
     assert build_atom(AtomParams(18)).electrons == 18 and build_atom(AtomParams(10)).electrons == 10
     assert halogen_displaces("Cl", "Br") and not halogen_displaces("Br", "Cl")

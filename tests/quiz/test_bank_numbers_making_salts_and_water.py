@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from stemcpd.chemistry.moles import molar_mass
-from stemcpd.chemistry.salts import base_needed_g, theoretical_crystals_g
+from stemcpd.chemistry.salts import base_needed_g, base_reacting_exactly_g, theoretical_crystals_g
 from stemcpd.chemistry.water import SOURCES, WaterParams, distil, distillation_energy_kj, dissolved_solids_g_dm3
 
 TOPIC = "making-salts-and-water"
@@ -30,7 +30,7 @@ def wrong(question, misconception):
 
 def test_theoretical_crystals(questions):
     question = questions["theoretical-crystals"]
-    model = theoretical_crystals_g(25.0, 1.00, 0)
+    model = theoretical_crystals_g(25.0, 1.00, "copper(II) oxide")
     assert question["answer"] == pytest.approx(model, rel=0.005)
     assert question["answer"] == round(0.0250 * 249.7, 2)  # the prompt's own Mr
     assert wrong(question, "water-of-crystallisation-ignored") == pytest.approx(
@@ -47,7 +47,7 @@ def test_percentage_yield(questions):
 
 def test_residue_after_distillation(questions):
     question = questions["residue-after-distillation"]
-    seawater = distil(WaterParams(source=2, sample_volume_cm3=100))
+    seawater = distil(WaterParams(source="seawater", sample_volume_cm3=100))
     assert seawater.sample_g == pytest.approx(102.5)
     assert question["answer"] == pytest.approx(seawater.sample_g - 60.0)
     assert wrong(question, "mass-equals-volume-for-solutions") == 100 - 60.0
@@ -65,8 +65,13 @@ def test_dissolved_solids(questions):
 def test_parameterised_answer_functions_match_hand_calculations(questions):
     crystals = questions["any-theoretical-crystals"]
     assert crystals["answer_function"] == "stemcpd.chemistry.salts:theoretical_crystals_g"
-    assert theoretical_crystals_g(40, 0.75, 0) == pytest.approx(0.030 * 249.7, rel=0.001)
-    assert base_needed_g(30, 1.25, 2) == pytest.approx(0.0375 * 81.4, rel=0.001)  # ZnO, the prompt's Mr
+    assert "copper(II) oxide" in crystals["prompt"]  # the function's default base
+    assert theoretical_crystals_g(40, 0.75) == pytest.approx(0.030 * 249.7, rel=0.001)
+    base = questions["any-base-needed"]
+    assert base["answer_function"] == "stemcpd.chemistry.salts:base_reacting_exactly_g"
+    assert base["arguments"]["base_molar_mass_g_mol"] == 81.4 and "Mᵣ = 81.4" in base["prompt"]  # the prompt's Mr
+    assert base_reacting_exactly_g(30, 1.25, 81.4) == pytest.approx(0.0375 * 81.4, rel=1e-12)
+    assert base_needed_g(30, 1.25, "zinc oxide") == pytest.approx(0.0375 * 81.4, rel=0.001)  # ZnO from the model
     assert distillation_energy_kj(250) == pytest.approx(0.250 * (4180 * 80 + 2.26e6) / 1000)
 
 

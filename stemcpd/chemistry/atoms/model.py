@@ -30,7 +30,7 @@ from functools import lru_cache
 import math
 
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_count, check_range, check_switch
 
 GCSE_SHELL_CAPACITIES = (2, 8, 8, 2)
 HIGHEST_GCSE_ATOMIC_NUMBER = 20
@@ -198,17 +198,17 @@ class AtomParams:
 
     Attributes:
         atomic_number: Z, the number of protons (no unit); whole number in [1, 20].
-        show_ion: 0 the neutral atom, 1 its simple ion (no unit); if the element forms
-            none, the atom is shown and the description says so.
+        show_ion: False for the neutral atom, True for its simple ion (a switch, no
+            unit); if the element forms none, the atom is shown and the description says so.
     """
 
     atomic_number: int = 11
-    show_ion: int = 0
+    show_ion: bool = False
 
     def __post_init__(self):
         object.__setattr__(self, "atomic_number",
                            check_count("atomic_number", self.atomic_number, 1, HIGHEST_GCSE_ATOMIC_NUMBER))
-        object.__setattr__(self, "show_ion", check_count("show_ion", self.show_ion, 0, 1))
+        object.__setattr__(self, "show_ion", check_switch("show_ion", self.show_ion))
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ boiling points, states at any temperature and when each substance conducts.
 Public model API (no plotting or widget libraries are imported here):
 :func:`examine`, :func:`describe`, :func:`to_table`, :func:`state_at`,
 :func:`conducts`, :func:`structure_summary`, :class:`BondingParams`,
-:class:`BondingRun`, :data:`SUBSTANCES`. The view lives in
+:class:`BondingRun`, :data:`SUBSTANCES`, :data:`SUBSTANCE_NAMES` (what
+:attr:`BondingParams.substance` takes). The view lives in
 :mod:`stemcpd.chemistry.bonding.view` and the app in :mod:`stemcpd.chemistry.bonding.app`.
 """
 
 from .model import (
     STRUCTURES,
-    SUBSTANCE_PRESETS,
+    SUBSTANCE_NAMES,
     SUBSTANCES,
     TEMPERATURE_PRESETS_C,
     BondingParams,
@@ -29,7 +30,7 @@ from .model import (
 
 __all__ = [
     "STRUCTURES",
-    "SUBSTANCE_PRESETS",
+    "SUBSTANCE_NAMES",
     "SUBSTANCES",
     "TEMPERATURE_PRESETS_C",
     "BondingParams",

@@ -3,14 +3,14 @@ types, their states at any temperature and when they conduct.
 
 This is the only bonding module that sees both the model and the view. The shared
 :class:`~stemcpd.ui.app.SimulationApp` does the wiring. Nothing runs in time, so there
-is no playback. Two controls; the temperature buttons add liquid nitrogen, room
-temperature and 1000 °C to the settings the site player offers.
+is no playback. Two controls: the substance is a choice (toggle buttons naming each
+one) and the temperature a slider, whose buttons add liquid nitrogen, room temperature
+and 1000 °C to the settings the site player offers.
 """
 
 from __future__ import annotations
 
 from stemcpd.chemistry.bonding.model import (
-    SUBSTANCE_PRESETS,
     SUBSTANCES,
     TEMPERATURE_PRESETS_C,
     BondingParams,
@@ -20,12 +20,11 @@ from stemcpd.chemistry.bonding.model import (
 )
 from stemcpd.chemistry.bonding.view import BondingView
 from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("substance", "Substance (see the buttons)", 0, len(SUBSTANCES) - 1, 1, 0, "",
-            help="0 sodium chloride, 1 magnesium oxide, 2 diamond, 3 graphite, 4 silicon dioxide, 5 copper, "
-                 "6 water, 7 methane.", integer=True),
+    Choice("substance", "Substance", tuple((data.name, data.name.capitalize()) for data in SUBSTANCES),
+           "sodium chloride", help="Choose the substance: two of each structure type."),
     Control("temperature_c", "Temperature", -250, 3750, 250, 25, "°C",
             help="Temperature at 1 atm: each substance's state follows from its melting and boiling points."),
 )
@@ -38,8 +37,7 @@ class BondingApp(SimulationApp):
     title = "Structure and properties: melting, boiling and conducting"
     summary = "Ionic, giant covalent, metallic and simple molecular substances: states at any temperature and conduction."
     controls = CONTROLS
-    presets = (Presets("substance", "Substance", SUBSTANCE_PRESETS, "Choose the substance."),
-               Presets("temperature_c", "Temperature", TEMPERATURE_PRESETS_C, "Useful temperatures."))
+    presets = (Presets("temperature_c", "Temperature", TEMPERATURE_PRESETS_C, "Useful temperatures."),)
     default_size_px = (1000, 440)
 
     view_class = BondingView

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_choice, check_count, check_range
 
 ABSOLUTE_ZERO_C = -273.15
 STRUCTURES = ("ionic", "giant covalent", "metallic", "simple molecular")
@@ -89,7 +89,8 @@ SUBSTANCES = (
     Substance("methane", "CH₄", "simple molecular", -182.5, -161.5, False, False,
               "very weak forces between small molecules (the C–H covalent bonds do not break)"),
 )
-SUBSTANCE_PRESETS = {substance.name.capitalize(): index for index, substance in enumerate(SUBSTANCES)}
+SUBSTANCE_NAMES = tuple(substance.name for substance in SUBSTANCES)  # what BondingParams.substance takes
+_SUBSTANCE_BY_NAME = {substance.name: substance for substance in SUBSTANCES}
 TEMPERATURE_PRESETS_C = {"−196 °C (liquid nitrogen)": -196.0, "25 °C (room)": 25.0, "1000 °C": 1000.0}
 
 
@@ -133,22 +134,24 @@ class BondingParams:
     """A substance at a temperature. Validated on creation.
 
     Attributes:
-        substance: index into :data:`SUBSTANCES`; a whole number.
+        substance: which substance, by name: one of :data:`SUBSTANCE_NAMES` ("sodium
+            chloride", "magnesium oxide", "diamond", "graphite", "silicon dioxide",
+            "copper", "water", "methane").
         temperature_c: temperature, in degrees Celsius (°C), at 1 atm; [−273.15, 4000].
     """
 
-    substance: int = 0
+    substance: str = "sodium chloride"
     temperature_c: float = 25.0
 
     def __post_init__(self):
-        object.__setattr__(self, "substance", check_count("substance", self.substance, 0, len(SUBSTANCES) - 1))
+        object.__setattr__(self, "substance", check_choice("substance", self.substance, SUBSTANCE_NAMES))
         object.__setattr__(self, "temperature_c", check_range(
             "temperature_c", self.temperature_c, ABSOLUTE_ZERO_C, 4000, low_open=False, unit="°C"))
 
     @property
     def data(self) -> Substance:
         """The chosen :class:`Substance`."""
-        return SUBSTANCES[self.substance]
+        return _SUBSTANCE_BY_NAME[self.substance]
 
 
 @dataclass(frozen=True)
@@ -206,12 +209,14 @@ def describe(run: BondingRun) -> str:
 
 def to_table(run: BondingRun) -> Table:
     """Melting and boiling points of every substance (sublimation points for both where
-    it sublimes), °C."""
+    it sublimes), °C. The shared Table holds numbers only, so each row is numbered from
+    1, in the chart's order, and the title names the substance in each row."""
     return Table.from_columns(
-        [("substance number", "", np.arange(len(SUBSTANCES))),
+        [("row", "", np.arange(1, len(SUBSTANCES) + 1)),
          ("melting point", "°C", [s.melting_point_c for s in SUBSTANCES]),
          ("boiling point", "°C", [s.boiling_point_c for s in SUBSTANCES])],
-        title="Melting and boiling points at 1 atm: " + ", ".join(f"{i} {s.name}" for i, s in enumerate(SUBSTANCES)),
+        title="Melting and boiling points at 1 atm, one row per substance: "
+              + ", ".join(f"row {i} {s.name}" for i, s in enumerate(SUBSTANCES, start=1)),
     )
 
 

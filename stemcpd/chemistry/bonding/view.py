@@ -76,6 +76,7 @@ class BondingView:
         chart.invert_yaxis()
         chart.set_yticks(range(len(SUBSTANCES)), [s.name for s in SUBSTANCES])
         chart.grid(axis="y", visible=False)
+        self.rows = {substance.name: row for row, substance in enumerate(SUBSTANCES)}  # chart row of each
         for row, substance in enumerate(SUBSTANCES):
             spans = (("solid", ABSOLUTE_ZERO_C, substance.melting_point_c),
                      ("liquid", substance.melting_point_c, substance.boiling_point_c),
@@ -164,7 +165,7 @@ class BondingView:
         self.particle_title.set_text(f"{data.name}, {temperature} °C: {state}\n{conducts}")
         self.key_text.set_text(key)
         self.temperature_line.set_xdata([run.params.temperature_c] * 2)
-        self.highlight.set_y(run.params.substance - 0.4)
+        self.highlight.set_y(self.rows[data.name] - 0.4)
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

@@ -2,7 +2,9 @@
 
 This is the only greenhouse module that sees both the model and the view. The shared
 :class:`~stemcpd.ui.app.SimulationApp` does the wiring. Nothing runs in time, so there
-is no playback; three coarse controls keep the site player's data small.
+is no playback; three coarse controls keep the site player's data small. Greenhouse
+gases are a checkbox (an on/off :class:`~stemcpd.ui.controls.Choice`): off leaves no
+infrared-absorbing atmosphere.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from stemcpd.chemistry.greenhouse.model import GreenhouseParams, balance, describe, to_table
 from stemcpd.chemistry.greenhouse.view import GreenhouseView
 from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("greenhouse_gases", "Greenhouse gases (0 none, 1 present)", 0, 1, 1, 1, "",
-            help="0: no infrared-absorbing gases; 1: an atmosphere like Earth's.", integer=True),
+    Choice.switch("greenhouse_gases", "Greenhouse gases", True,
+                  help="Ticked: an atmosphere like Earth's, which absorbs infrared; unticked: no "
+                       "infrared-absorbing gases.",
+                  off="none", on="present"),
     Control("co2_ppm", "Carbon dioxide", 200, 1100, 100, 400, "ppm",
             help="Carbon dioxide in the atmosphere, parts per million by volume."),
     Control("albedo", "Albedo (share of sunlight reflected)", 0.15, 0.45, 0.05, 0.30, "",
@@ -29,9 +33,8 @@ class GreenhouseApp(SimulationApp):
     title = "The greenhouse effect: an energy balance"
     summary = "Sunlight in, infrared out: 255 K with no greenhouse gases, about 288 K with them, and more CO₂."
     controls = CONTROLS
-    presets = (Presets("greenhouse_gases", "Atmosphere", {"None": 0, "Earth-like": 1}, "Greenhouse gases or none."),
-               Presets("co2_ppm", "CO₂", {"280 ppm (1750)": 280, "420 ppm (today)": 420, "560 ppm (double)": 560},
-                       "Pre-industrial, today and doubled."))
+    presets = (Presets("co2_ppm", "CO₂", {"280 ppm (1750)": 280, "420 ppm (today)": 420, "560 ppm (double)": 560},
+                       "Pre-industrial, today and doubled."),)
     default_size_px = (1000, 420)
 
     view_class = GreenhouseView

@@ -35,7 +35,7 @@ import math
 import numpy as np
 
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_range, check_switch
 
 SOLAR_CONSTANT_W_M2 = 1361.0
 STEFAN_BOLTZMANN_W_M2_K4 = 5.670374419e-8
@@ -99,17 +99,18 @@ class GreenhouseParams:
     """A planet's energy balance. Validated on creation.
 
     Attributes:
-        greenhouse_gases: 1 with an infrared-absorbing atmosphere, 0 without (no unit).
+        greenhouse_gases: whether the planet has an infrared-absorbing atmosphere
+            (``True``, like Earth's) or none (``False``); ``True`` or ``False``.
         co2_ppm: carbon dioxide concentration, in parts per million by volume (ppm); [100, 2000].
         albedo: fraction of sunlight reflected (no unit); [0.1, 0.6].
     """
 
-    greenhouse_gases: int = 1
+    greenhouse_gases: bool = True
     co2_ppm: float = 420.0
     albedo: float = EARTH_ALBEDO
 
     def __post_init__(self):
-        object.__setattr__(self, "greenhouse_gases", check_count("greenhouse_gases", self.greenhouse_gases, 0, 1))
+        object.__setattr__(self, "greenhouse_gases", check_switch("greenhouse_gases", self.greenhouse_gases))
         object.__setattr__(self, "co2_ppm", check_range("co2_ppm", self.co2_ppm, 100, 2000, low_open=False,
                                                         unit="ppm"))
         object.__setattr__(self, "albedo", check_range("albedo", self.albedo, 0.1, 0.6, low_open=False))

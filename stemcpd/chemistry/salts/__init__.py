@@ -4,18 +4,19 @@ gram accounted for.
 
 Public model API (no plotting or widget libraries are imported here):
 :func:`prepare`, :func:`describe`, :func:`to_table`, :func:`theoretical_crystals_g`,
-:func:`base_needed_g`, :func:`percentage_yield_of_crystals`, :class:`SaltParams`,
-:class:`SaltRun`, :data:`PREPARATIONS`. The view lives in
-:mod:`stemcpd.chemistry.salts.view` and the app in :mod:`stemcpd.chemistry.salts.app`.
+:func:`base_needed_g`, :func:`base_reacting_exactly_g`, :func:`percentage_yield_of_crystals`,
+:class:`SaltParams`, :class:`SaltRun`, :data:`PREPARATIONS`, :data:`PREPARATION_NAMES`. The view
+lives in :mod:`stemcpd.chemistry.salts.view` and the app in :mod:`stemcpd.chemistry.salts.app`.
 """
 
 from .model import (
-    PREPARATION_PRESETS,
+    PREPARATION_NAMES,
     PREPARATIONS,
     SaltParams,
     SaltPreparation,
     SaltRun,
     base_needed_g,
+    base_reacting_exactly_g,
     describe,
     percentage_yield_of_crystals,
     prepare,
@@ -24,12 +25,13 @@ from .model import (
 )
 
 __all__ = [
-    "PREPARATION_PRESETS",
+    "PREPARATION_NAMES",
     "PREPARATIONS",
     "SaltParams",
     "SaltPreparation",
     "SaltRun",
     "base_needed_g",
+    "base_reacting_exactly_g",
     "describe",
     "percentage_yield_of_crystals",
     "prepare",

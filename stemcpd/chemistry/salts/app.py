@@ -3,20 +3,22 @@
 This is the only salts module that sees both the model and the view. The shared
 :class:`~stemcpd.ui.app.SimulationApp` does the wiring. Nothing runs in time, so there
 is no playback. Three controls, each with few values, keep the site player's data
-small (one setting per value).
+small (one setting per value). The salt is a choice: toggle buttons naming each
+base with its acid.
 """
 
 from __future__ import annotations
 
-from stemcpd.chemistry.salts.model import PREPARATION_PRESETS, PREPARATIONS, SaltParams, describe, prepare, to_table
+from stemcpd.chemistry.salts.model import PREPARATIONS, SaltParams, describe, prepare, to_table
 from stemcpd.chemistry.salts.view import SaltView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("preparation", "Salt (see the buttons)", 0, len(PREPARATIONS) - 1, 1, 0, "",
-            help="0 copper(II) oxide, 1 copper(II) carbonate, 2 zinc oxide, each with 25 cm³ of 1.0 mol/dm³ "
-                 "sulfuric acid.", integer=True),
+    Choice("preparation", "Salt",
+           tuple((preparation.base_name, preparation.label) for preparation in PREPARATIONS), "copper(II) oxide",
+           help="The insoluble base (copper(II) oxide, copper(II) carbonate or zinc oxide), each with 25 cm³ of "
+                "1.0 mol/dm³ sulfuric acid."),
     Control("base_mass_g", "Mass of base added", 0.5, 4.0, 0.5, 2.5, "g",
             help="Insoluble oxide or carbonate added to the warm acid."),
     Control("water_boiled_off_percent", "Water boiled off before cooling", 0, 90, 10, 70, "%",
@@ -31,7 +33,6 @@ class SaltsApp(SimulationApp):
     title = "Making a salt: excess base, filtration and crystallisation"
     summary = "Make copper(II) or zinc sulfate crystals from an insoluble base: where every gram goes, and the yield."
     controls = CONTROLS
-    presets = (Presets("preparation", "Salt", PREPARATION_PRESETS, "Choose the insoluble base."),)
     default_size_px = (1000, 440)
 
     view_class = SaltView

@@ -52,7 +52,7 @@ import numpy as np
 
 from stemcpd.chemistry.moles import check_balanced, molar_mass
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_choice, check_count, check_range
 
 WATER_DENSITY_G_CM3 = 1.00
 CM3_PER_DM3 = 1000.0
@@ -104,7 +104,8 @@ PREPARATIONS = (
     SaltPreparation("ZnO + H₂SO₄", "ZnO + H2SO4 -> ZnSO4 + H2O", "ZnO", "zinc oxide", "ZnSO4",
                     "zinc sulfate", "ZnSO4.7H2O", 7, "", 57.7, "colourless"),
 )
-PREPARATION_PRESETS = {preparation.label: index for index, preparation in enumerate(PREPARATIONS)}
+PREPARATION_NAMES = tuple(preparation.base_name for preparation in PREPARATIONS)  # what SaltParams.preparation takes
+_PREPARATION_BY_NAME = {preparation.base_name: preparation for preparation in PREPARATIONS}
 for _preparation in PREPARATIONS:  # a typing slip in an equation fails at import, not in class
     check_balanced(_preparation.equation)
 
@@ -114,8 +115,9 @@ class SaltParams:
     """One group's preparation. Validated on creation.
 
     Attributes:
-        preparation: index into :data:`PREPARATIONS` (0 CuO, 1 CuCO₃, 2 ZnO, each with
-            sulfuric acid); a whole number.
+        preparation: the insoluble base, by name: one of :data:`PREPARATION_NAMES`
+            ("copper(II) oxide", "copper(II) carbonate", "zinc oxide"), each with
+            sulfuric acid.
         base_mass_g: mass of insoluble base added, in grams (g); (0, 50].
         water_boiled_off_percent: share of the water in the filtrate boiled off before
             it is left to cool, in percent (%); [0, 100).
@@ -126,7 +128,7 @@ class SaltParams:
             (g); [0, 20].
     """
 
-    preparation: int = 0
+    preparation: str = "copper(II) oxide"
     base_mass_g: float = 2.5
     water_boiled_off_percent: float = 70.0
     acid_volume_cm3: float = 25.0
@@ -135,7 +137,7 @@ class SaltParams:
 
     def __post_init__(self):
         checks = {
-            "preparation": check_count("preparation", self.preparation, 0, len(PREPARATIONS) - 1),
+            "preparation": check_choice("preparation", self.preparation, PREPARATION_NAMES),
             "base_mass_g": check_range("base_mass_g", self.base_mass_g, 0, 50, unit="g"),
             "water_boiled_off_percent": check_range(
                 "water_boiled_off_percent", self.water_boiled_off_percent, 0, 100,
@@ -152,7 +154,7 @@ class SaltParams:
     @property
     def data(self) -> SaltPreparation:
         """The chosen :class:`SaltPreparation`."""
-        return PREPARATIONS[self.preparation]
+        return _PREPARATION_BY_NAME[self.preparation]
 
 
 @dataclass(frozen=True)
@@ -322,10 +324,12 @@ def prepare(params: SaltParams | None = None, curve_points: int = 96) -> SaltRun
                    **_preparation(params, params.water_boiled_off_percent))
 
 
-def theoretical_crystals_g(acid_volume_cm3: float, acid_concentration_mol_dm3: float, preparation: int = 0) -> float:
+def theoretical_crystals_g(acid_volume_cm3: float, acid_concentration_mol_dm3: float,
+                           preparation: str = "copper(II) oxide") -> float:
     """Most hydrate crystals the acid could give with the base in excess, g.
 
     ``n(acid) = c V`` and every preparation is 1 : 1, so the crystals are n × M(hydrate).
+    ``preparation`` names the base, one of :data:`PREPARATION_NAMES`.
 
     Raises:
         ValueError: naming the parameter and its range.
@@ -336,19 +340,40 @@ def theoretical_crystals_g(acid_volume_cm3: float, acid_concentration_mol_dm3: f
     return acid_mol * molar_mass(params.data.hydrate)
 
 
-def base_needed_g(acid_volume_cm3: float, acid_concentration_mol_dm3: float, preparation: int = 0) -> float:
+def base_needed_g(acid_volume_cm3: float, acid_concentration_mol_dm3: float,
+                  preparation: str = "copper(II) oxide") -> float:
     """Mass of base that reacts exactly with the acid, g (add more than this: excess).
+
+    ``preparation`` names the base, one of :data:`PREPARATION_NAMES`.
 
     Raises:
         ValueError: naming the parameter and its range.
     """
     params = SaltParams(preparation=preparation, acid_volume_cm3=acid_volume_cm3,
                         acid_concentration_mol_dm3=acid_concentration_mol_dm3)
-    return params.acid_concentration_mol_dm3 * params.acid_volume_cm3 / CM3_PER_DM3 * molar_mass(params.data.base)
+    return base_reacting_exactly_g(params.acid_volume_cm3, params.acid_concentration_mol_dm3,
+                                   molar_mass(params.data.base))
+
+
+def base_reacting_exactly_g(acid_volume_cm3: float, acid_concentration_mol_dm3: float,
+                            base_molar_mass_g_mol: float) -> float:
+    """Mass of a base that reacts 1 : 1 with all the sulfuric acid, g: c V × M(base).
+
+    The same as :func:`base_needed_g` for a base given by its molar mass (as a question
+    gives Mᵣ) rather than by name.
+
+    Raises:
+        ValueError: naming the parameter and its range.
+    """
+    acid_volume_cm3 = check_range("acid_volume_cm3", acid_volume_cm3, 0, 500, unit="cm³")
+    acid_concentration_mol_dm3 = check_range("acid_concentration_mol_dm3", acid_concentration_mol_dm3, 0, 2,
+                                             unit="mol/dm³")
+    base_molar_mass_g_mol = check_range("base_molar_mass_g_mol", base_molar_mass_g_mol, 0, 1000, unit="g/mol")
+    return acid_concentration_mol_dm3 * acid_volume_cm3 / CM3_PER_DM3 * base_molar_mass_g_mol
 
 
 def percentage_yield_of_crystals(crystals_g: float, acid_volume_cm3: float, acid_concentration_mol_dm3: float,
-                                 preparation: int = 0) -> float:
+                                 preparation: str = "copper(II) oxide") -> float:
     """100 × crystals collected ÷ the theoretical crystals from the acid (base in excess).
 
     Raises:

@@ -5,15 +5,15 @@ Public model API (no plotting or widget libraries are imported here):
 :func:`distil`, :func:`describe`, :func:`to_table`, :func:`virtual_practical`,
 :func:`distillation_energy_j_per_kg`, :func:`distillation_energy_kj`,
 :func:`dissolved_solids_g_dm3`, :func:`dried_residue_relative_uncertainty`,
-:class:`WaterParams`, :class:`WaterRun`, :data:`SOURCES`. The view lives in
-:mod:`stemcpd.chemistry.water.view` and the app in :mod:`stemcpd.chemistry.water.app`.
+:class:`WaterParams`, :class:`WaterRun`, :data:`SOURCES`, :data:`SOURCE_NAMES`. The view lives
+in :mod:`stemcpd.chemistry.water.view` and the app in :mod:`stemcpd.chemistry.water.app`.
 """
 
 from .model import (
     BALANCE,
     REVERSE_OSMOSIS_KWH_PER_M3,
     SODIUM_CHLORIDE_SOLUBILITY_G_PER_100G,
-    SOURCE_PRESETS,
+    SOURCE_NAMES,
     SOURCES,
     WaterParams,
     WaterRun,
@@ -32,7 +32,7 @@ __all__ = [
     "BALANCE",
     "REVERSE_OSMOSIS_KWH_PER_M3",
     "SODIUM_CHLORIDE_SOLUBILITY_G_PER_100G",
-    "SOURCE_PRESETS",
+    "SOURCE_NAMES",
     "SOURCES",
     "WaterParams",
     "WaterRun",

@@ -3,19 +3,20 @@ the energy it costs.
 
 This is the only water module that sees both the model and the view. The shared
 :class:`~stemcpd.ui.app.SimulationApp` does the wiring. Nothing runs in time, so there
-is no playback; three coarse controls keep the site player's data small.
+is no playback; three coarse controls keep the site player's data small. The water
+sample is a choice: toggle buttons naming each one.
 """
 
 from __future__ import annotations
 
-from stemcpd.chemistry.water.model import SOURCE_PRESETS, SOURCES, WaterParams, describe, distil, to_table
+from stemcpd.chemistry.water.model import SOURCES, WaterParams, describe, distil, to_table
 from stemcpd.chemistry.water.view import WaterView
-from stemcpd.ui.app import Presets, SimulationApp
-from stemcpd.ui.controls import Control
+from stemcpd.ui.app import SimulationApp
+from stemcpd.ui.controls import Choice, Control
 
 CONTROLS = (
-    Control("source", "Water sample (see the buttons)", 0, len(SOURCES) - 1, 1, 2, "",
-            help="0 hard tap water, 1 still mineral water, 2 seawater.", integer=True),
+    Choice("source", "Water sample", tuple((source.name, source.label) for source in SOURCES), "seawater",
+           help="Hard tap water, still mineral water or seawater: how much is dissolved in each."),
     Control("sample_volume_cm3", "Volume of sample", 50, 250, 50, 100, "cm³",
             help="Volume of sample put in the flask."),
     Control("distilled_percent", "Water distilled off", 0, 90, 10, 50, "%",
@@ -30,7 +31,6 @@ class WaterApp(SimulationApp):
     title = "Purifying water: distillation as a mass balance"
     summary = "Distil tap, mineral or seawater: distillate + residue = sample, the residue's concentration, the energy."
     controls = CONTROLS
-    presets = (Presets("source", "Sample", SOURCE_PRESETS, "Choose the water sample."),)
     default_size_px = (1000, 420)
 
     view_class = WaterView

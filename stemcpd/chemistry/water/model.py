@@ -43,7 +43,7 @@ import numpy as np
 
 from stemcpd.practical import Instrument, make_rng
 from stemcpd.table import Table
-from stemcpd.validation import check_count, check_range
+from stemcpd.validation import check_choice, check_count, check_range
 
 WATER_SPECIFIC_HEAT_J_PER_KG_C = 4180.0  # AQA data
 WATER_LATENT_HEAT_VAPORISATION_J_PER_KG = 2.26e6  # AQA data
@@ -78,7 +78,8 @@ SOURCES = (
     WaterSource("Mineral water", "still mineral water", 0.50, 1.000, 7.2),
     WaterSource("Seawater", "seawater", 35.0 * 1.025, 1.025, 8.1),
 )
-SOURCE_PRESETS = {source.label: index for index, source in enumerate(SOURCES)}
+SOURCE_NAMES = tuple(source.name for source in SOURCES)  # what WaterParams.source takes
+_SOURCE_BY_NAME = {source.name: source for source in SOURCES}
 
 
 @dataclass(frozen=True)
@@ -86,19 +87,20 @@ class WaterParams:
     """One distillation. Validated on creation.
 
     Attributes:
-        source: index into :data:`SOURCES` (0 tap, 1 mineral, 2 seawater); a whole number.
+        source: the water sample, by name: one of :data:`SOURCE_NAMES` ("hard tap water",
+            "still mineral water", "seawater").
         sample_volume_cm3: volume of sample in the flask, in cubic centimetres (cm³); (0, 5000].
         distilled_percent: share of the sample's water collected as distillate, in
             percent (%); [0, 100).
     """
 
-    source: int = 2
+    source: str = "seawater"
     sample_volume_cm3: float = 100.0
     distilled_percent: float = 50.0
 
     def __post_init__(self):
         checks = {
-            "source": check_count("source", self.source, 0, len(SOURCES) - 1),
+            "source": check_choice("source", self.source, SOURCE_NAMES),
             "sample_volume_cm3": check_range("sample_volume_cm3", self.sample_volume_cm3, 0, 5000, unit="cm³"),
             "distilled_percent": check_range("distilled_percent", self.distilled_percent, 0, 100,
                                              low_open=False, high_open=True, unit="%"),
@@ -109,7 +111,7 @@ class WaterParams:
     @property
     def data(self) -> WaterSource:
         """The chosen :class:`WaterSource`."""
-        return SOURCES[self.source]
+        return _SOURCE_BY_NAME[self.source]
 
 
 @dataclass(frozen=True)
@@ -286,9 +288,10 @@ def virtual_practical(sample_volume_cm3: float = 50.0, repeats: int = 3, seed: i
     )
 
 
-def dried_residue_relative_uncertainty(source: int, sample_volume_cm3: float) -> float:
+def dried_residue_relative_uncertainty(source: str, sample_volume_cm3: float) -> float:
     """Half a balance division on each of two weighings, over the residue's mass: the
-    fractional uncertainty a 0.01 g balance gives this measurement.
+    fractional uncertainty a 0.01 g balance gives this measurement. ``source`` names
+    the sample, one of :data:`SOURCE_NAMES`.
 
     Raises:
         ValueError: naming the parameter and its range.
