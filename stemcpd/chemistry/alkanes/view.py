@@ -96,7 +96,7 @@ class AlkanesView:
         handles += [Patch(facecolor=c, hatch=h, edgecolor="0.3", label=s) for s, (c, h) in STATE_STYLE.items()]
         chart.legend(handles=handles, loc="upper left", fontsize=9, ncols=2)
         self.temperature_line = chart.axhline(25, color="black", linestyle=":", linewidth=2.5)
-        (self.state_marker,) = chart.plot([], [], linestyle="none", marker="D", markersize=12,
+        (self.state_marker,) = chart.plot([], [], linestyle="none", marker="D", markersize=12, clip_on=False,
                                           color=OKABE_ITO["vermillion"], markeredgecolor="black")
         self.chart_title = chart.set_title("", fontsize=11)
         self.moving_artists = (self.molecule_marker, self.molecule_text, self.highlight, self.column_title,
