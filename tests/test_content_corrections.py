@@ -361,6 +361,9 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("atmosphere-and-resources", "oxygen-from-iron-wool", ("100 cm³", "79 cm³"), 100 - 79),
     ("atmosphere-and-resources", "co2-ppm-to-percent", ("420 ppm",), 420 / 10000),
     ("atmosphere-and-resources", "oxygen-in-a-room", ("150 m³", "one-fifth"), 150 / 5),
+    ("organic", "co2-from-methane", ("8.0 g", "C = 12", "H = 1", "O = 16"), 8.0 / (12 + 4 * 1) * (12 + 2 * 16)),
+    ("organic", "oxygen-to-balance-octane", ("2C₈H₁₈", "16CO₂", "18H₂O"), (16 * 2 + 18) / 2),
+    ("organic", "alkene-from-cracking-hexadecane", ("C₁₆H₃₄", "C₁₀H₂₂", "3X"), ((16 - 10) * 12 + (34 - 22) * 1) / 3),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.
