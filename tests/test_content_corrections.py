@@ -361,6 +361,9 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("atmosphere-and-resources", "oxygen-from-iron-wool", ("100 cm³", "79 cm³"), 100 - 79),
     ("atmosphere-and-resources", "co2-ppm-to-percent", ("420 ppm",), 420 / 10000),
     ("atmosphere-and-resources", "oxygen-in-a-room", ("150 m³", "one-fifth"), 150 / 5),
+    ("space", "space-station-speed", ("420 km", "6370 km", "92.6 minutes"), sig(2 * math.pi * (6370 + 420) / (92.6 * 60), 3)),
+    ("space", "geostationary-speed", ("42 200 km", "24 hours"), sig(2 * math.pi * 42200 / (24 * 3600), 3)),
+    ("space", "radius-of-the-moons-orbit", ("1.02 km/s", "27.3 days"), sig(1.02 * 27.3 * 86400 / (2 * math.pi), 3)),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.

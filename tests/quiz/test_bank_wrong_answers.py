@@ -337,6 +337,7 @@ OWN_RECOMPUTATION = {
     "em-sound-and-lenses": "test_bank_numbers_em_sound_and_lenses.py",
     "forces-in-action": "test_bank_numbers_forces_in_action.py",
     "making-salts-and-water": "test_bank_numbers_making_salts_and_water.py",
+    "space": "test_bank_numbers_space.py",
 }
 
 
