@@ -43,7 +43,8 @@ def _time_axis(duration_s: float) -> tuple[float, str]:
 
 class OrbitView:
     """Three panels: the orbit to scale (central body, path, satellite, velocity and
-    force arrows), speed against time, and distance from the centre against time.
+    force arrows, with the speed and the force of gravity at that moment as its title),
+    speed against time, and distance from the centre against time.
 
     Args:
         width_px: figure width in pixels.
@@ -55,7 +56,7 @@ class OrbitView:
             width_px, height_px, ncols=3, width_ratios=(1.1, 1, 1)
         )
         axes = self.orbit_axes
-        axes.set_title("The orbit (to scale)")
+        axes.set_ylabel("y / thousand km")
         axes.set_aspect("equal", adjustable="box")
         axes.set_xlabel("x / thousand km")
         self.body_disc = Circle((0, 0), 1.0, facecolor=OKABE_ITO["sky_blue"], edgecolor="black", linewidth=1,
@@ -92,10 +93,9 @@ class OrbitView:
                                                           color=series_style(2)["color"], markeredgecolor="black")
         self.distance_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
 
-        self.info_text = self.orbit_axes.text(
-            0.02, 0.98, "", transform=self.orbit_axes.transAxes, fontsize=10, va="top",
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
+        # The panel's title is the live readout, so it never hides the satellite.
+        self.info_text = self.orbit_axes.text(0.5, 1.03, "", transform=self.orbit_axes.transAxes, fontsize=11,
+                                              ha="center", va="bottom")
         self.moving_artists = (
             self.path_line, self.satellite_marker, self.velocity_arrow, self.force_arrow, self.speed_line,
             self.speed_marker, self.distance_line, self.surface_line, self.distance_marker, self.info_text,
@@ -150,7 +150,8 @@ class OrbitView:
         self.speed_marker.set_data([time_s / self._time_scale], [speed])
         self.distance_marker.set_data([time_s / self._time_scale], [distance])
         force = field * run.params.satellite_mass_kg
-        self.info_text.set_text(f"speed {speed:.2f} km/s\ngravity {force:,.0f} N on {run.params.satellite_mass_kg:,.0f} kg")
+        mass = run.params.satellite_mass_kg
+        self.info_text.set_text(f"Orbit to scale: {speed:.2f} km/s, gravity {force / 1000:.3g} kN on {mass:g} kg")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""
