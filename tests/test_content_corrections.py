@@ -364,6 +364,9 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("organic", "co2-from-methane", ("8.0 g", "C = 12", "H = 1", "O = 16"), 8.0 / (12 + 4 * 1) * (12 + 2 * 16)),
     ("organic", "oxygen-to-balance-octane", ("2C₈H₁₈", "16CO₂", "18H₂O"), (16 * 2 + 18) / 2),
     ("organic", "alkene-from-cracking-hexadecane", ("C₁₆H₃₄", "C₁₀H₂₂", "3X"), ((16 - 10) * 12 + (34 - 22) * 1) / 3),
+    ("space", "space-station-speed", ("420 km", "6370 km", "92.6 minutes"), sig(2 * math.pi * (6370 + 420) / (92.6 * 60), 3)),
+    ("space", "geostationary-speed", ("42 200 km", "24 hours"), sig(2 * math.pi * 42200 / (24 * 3600), 3)),
+    ("space", "radius-of-the-moons-orbit", ("1.02 km/s", "27.3 days"), sig(1.02 * 27.3 * 86400 / (2 * math.pi), 3)),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.

@@ -10,7 +10,7 @@ REFERENCES = (REPO / "book" / "references.md").read_text(encoding="utf-8")
 # Author names as the banks and catalogues cite them (first author of each work).
 CITED_AUTHORS = ("Driver", "Taber", "Kind", "Shipstone", "Hestenes", "Garnett", "Treagust", "Sanger", "Boo",
                  "Barker", "Millar", "Abrahams", "Hackling", "Van Driel", "Roediger", "Butterfield", "Cepeda",
-                 "Rohrer", "Karpicke", "Dunlosky", "Soderstrom", "Wiliam", "Guskey")
+                 "Rohrer", "Karpicke", "Dunlosky", "Soderstrom", "Wiliam", "Guskey", "Sharp", "Schneps")
 
 
 def cited_text() -> str:

@@ -338,6 +338,7 @@ OWN_RECOMPUTATION = {
     "forces-in-action": "test_bank_numbers_forces_in_action.py",
     "making-salts-and-water": "test_bank_numbers_making_salts_and_water.py",
     "organic": "test_bank_numbers_organic.py",
+    "space": "test_bank_numbers_space.py",
 }
 
 
