@@ -361,6 +361,12 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("atmosphere-and-resources", "oxygen-from-iron-wool", ("100 cm³", "79 cm³"), 100 - 79),
     ("atmosphere-and-resources", "co2-ppm-to-percent", ("420 ppm",), 420 / 10000),
     ("atmosphere-and-resources", "oxygen-in-a-room", ("150 m³", "one-fifth"), 150 / 5),
+    ("electricity-at-home", "hair-dryer-power", ("5.0 A", "230 V"), 230 * 5.0),
+    ("electricity-at-home", "heater-energy-in-joules", ("2000 W", "5 minutes"), 2000 * 5 * 60),
+    ("electricity-at-home", "heater-energy-in-kwh", ("2500 W", "3.0 hours"), 2.5 * 3.0),
+    ("electricity-at-home", "energy-from-charge", ("15 C", "12 V"), 15 * 12),
+    ("electricity-at-home", "current-in-grid-cables", ("20 MW", "400 kV"), 20e6 / 400e3),
+    ("electricity-at-home", "heating-in-grid-cables", ("50 A", "5.0 Ω"), 50**2 * 5.0),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.
