@@ -383,7 +383,8 @@ def to_table(run: GridRun) -> Table:
     rows = np.linspace(0, len(run.times_s) - 1, min(61, len(run.times_s))).round().astype(int)
     return Table.from_columns(
         [("time", "ms", run.times_s[rows] * 1e3), ("line p.d.", "kV", run.line_pd_v[rows] / 1e3),
-         ("current", "A", run.line_current_a[rows]), ("heating power in cables", "kW", run.heating_power_w[rows] / 1e3)],
+         ("current", "A", run.line_current_a[rows]),
+         ("heating power in cables", "kW", run.heating_power_w[rows] / 1e3)],
         title=(f"{run.params.power_mw:g} MW at {run.params.pd_kv:g} kV through {run.params.resistance_ohm:g} ohm: "
                "three cycles of the 50 Hz supply"),
     )
