@@ -34,4 +34,5 @@ def test_current_arrows_reverse_with_the_ac():
     assert len(view.backward_arrows.get_xdata()) == 4 and len(view.forward_arrows.get_xdata()) == 0
     view.show_time(run, 0.0)
     assert "now 0 A" in view.current_text.get_text()
+    assert len(view.forward_arrows.get_xdata()) == len(view.backward_arrows.get_xdata()) == 0
     assert view.pd_marker.get_xdata()[0] == pytest.approx(0.0)

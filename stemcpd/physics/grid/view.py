@@ -63,13 +63,13 @@ class GridView:
         _transformer(axes, 2.35, CABLE_Y, "step-up")
         _transformer(axes, 7.65, CABLE_Y, "step-down")
         axes.plot([1.7, 2.03], [CABLE_Y, CABLE_Y], color="black", linewidth=1.5)
-        axes.plot([7.97, 8.55], [CABLE_Y, CABLE_Y], color="black", linewidth=1.5)
+        axes.plot([7.97, 8.45], [CABLE_Y, CABLE_Y], color="black", linewidth=1.5)
         (self.cable_line,) = axes.plot([CABLE_START_X - 0.33, CABLE_END_X + 0.33], [CABLE_Y, CABLE_Y],
                                        color=OKABE_ITO["vermillion"], linewidth=3)
-        axes.add_patch(Rectangle((8.55, 2.2), 1.2, 0.8, facecolor=OKABE_ITO["sky_blue"], edgecolor="black", alpha=0.7))
-        axes.plot([8.45, 9.15, 9.85], [3.0, 3.55, 3.0], color="black", linewidth=1.5)
-        axes.text(9.15, 2.6, "homes", ha="center", va="center", fontsize=9)
-        axes.text(9.15, 1.95, "230 V", ha="center", va="top", fontsize=9)
+        axes.add_patch(Rectangle((8.45, 2.2), 1.45, 0.8, facecolor=OKABE_ITO["sky_blue"], edgecolor="black", alpha=0.7))
+        axes.plot([8.35, 9.175, 10.0], [3.0, 3.55, 3.0], color="black", linewidth=1.5)
+        axes.text(9.175, 2.6, "homes", ha="center", va="center", fontsize=9)
+        axes.text(9.175, 1.95, "230 V", ha="center", va="top", fontsize=9)
         self.cable_text = axes.text(5.0, 3.75, "", ha="center", va="bottom", fontsize=10)
         self.current_text = axes.text(5.0, 1.55, "", ha="center", va="top", fontsize=10)
         self.loss_text = axes.text(5.0, 0.45, "", ha="center", va="top", fontsize=10)
@@ -152,7 +152,10 @@ class GridView:
         peak_current = np.sqrt(2.0) * run.current_a
         size = LARGEST_ARROW_PT * abs(current) / peak_current
         ys = np.full(ARROW_X.size, ARROW_Y)
-        if current >= 0:
+        if current == 0:  # at the instant the current reverses, no arrow
+            self.forward_arrows.set_data([], [])
+            self.backward_arrows.set_data([], [])
+        elif current > 0:
             self.forward_arrows.set_data(ARROW_X, ys)
             self.backward_arrows.set_data([], [])
         else:
