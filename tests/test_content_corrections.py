@@ -367,6 +367,12 @@ NUMERIC_ANSWERS_FROM_PROMPT_DATA = [
     ("space", "space-station-speed", ("420 km", "6370 km", "92.6 minutes"), sig(2 * math.pi * (6370 + 420) / (92.6 * 60), 3)),
     ("space", "geostationary-speed", ("42 200 km", "24 hours"), sig(2 * math.pi * 42200 / (24 * 3600), 3)),
     ("space", "radius-of-the-moons-orbit", ("1.02 km/s", "27.3 days"), sig(1.02 * 27.3 * 86400 / (2 * math.pi), 3)),
+    ("electricity-at-home", "hair-dryer-power", ("5.0 A", "230 V"), 230 * 5.0),
+    ("electricity-at-home", "heater-energy-in-joules", ("2000 W", "5 minutes"), 2000 * 5 * 60),
+    ("electricity-at-home", "heater-energy-in-kwh", ("2500 W", "3.0 hours"), 2.5 * 3.0),
+    ("electricity-at-home", "energy-from-charge", ("15 C", "12 V"), 15 * 12),
+    ("electricity-at-home", "current-in-grid-cables", ("20 MW", "400 kV"), 20e6 / 400e3),
+    ("electricity-at-home", "heating-in-grid-cables", ("50 A", "5.0 Ω"), 50**2 * 5.0),
 ]
 # Answers that need a model run (the exact large-amplitude period) rather than the prompt's data
 # alone, and the one known shown-answer defect; each is checked against the model in tests/quiz.

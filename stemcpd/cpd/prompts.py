@@ -328,6 +328,14 @@ MODULE_ACTION_PLAN_EXAMPLES: dict[str, ActionPlanExamples] = {
         "Fewer 'current used up' answers on the same diagnostic question in three weeks; "
         "pupils' explanations in their books.",
     ),
+    "physics-electricity-at-home": ActionPlanExamples(
+        "My Year 10s say the grid uses high voltage 'so electricity gets there faster', "
+        "and think the fuse stops shocks.",
+        "Predict-observe-explain with the grid simulation (double the p.d., quarter the loss) and a hinge question "
+        "on what a fuse protects.",
+        "The same hinge questions in three weeks; grid explanations in the topic test "
+        "that link p.d., current and heating.",
+    ),
     "physics-energy": ActionPlanExamples(
         "Year 10 describe energy as 'used up' and mix up stores with transfers in exam answers.",
         "Use store-and-pathway diagrams for every example this half term, and the spring simulation "

@@ -22,19 +22,9 @@ from stemcpd.practicals import Practical, all_practicals
 
 CURRICULUM_FILE = Path(__file__).parent / "curriculum.yaml"
 
-# Modules the course is adding (issue 13) that may not have a workbook yet.
-PLANNED_MODULES = (
-    "physics-forces-in-action",
-    "physics-waves-em-sound-lenses",
-    "physics-atoms-and-nuclear",
-    "physics-electricity-at-home",
-    "physics-space",
-    "chemistry-atomic-structure-and-periodic-table",
-    "chemistry-bonding-and-structure",
-    "chemistry-making-salts-and-water",
-    "chemistry-organic",
-    "chemistry-atmosphere-and-resources",
-)
+# Modules the course is adding that have no workbook yet (shown on the map as
+# "planned"). Empty: every module of the map has its workbook.
+PLANNED_MODULES: tuple[str, ...] = ()
 
 # Course modules that teach no specification topic of their own, and why.
 OUTSIDE_THE_SPECIFICATION = {

@@ -334,6 +334,7 @@ OWN_RECOMPUTATION = {
     "atomic-structure-and-periodic-table": "test_bank_numbers_atomic_structure.py",
     "atoms-and-nuclear": "test_bank_numbers_atoms_and_nuclear.py",
     "bonding-and-structure": "test_bank_numbers_bonding_and_structure.py",
+    "electricity-at-home": "test_bank_numbers_electricity_at_home.py",
     "em-sound-and-lenses": "test_bank_numbers_em_sound_and_lenses.py",
     "forces-in-action": "test_bank_numbers_forces_in_action.py",
     "making-salts-and-water": "test_bank_numbers_making_salts_and_water.py",

@@ -87,6 +87,11 @@ FORMULAS = {
     ("retrieval-practice", "retrieval-pendulum-period"): lambda v: 2 * math.pi * math.sqrt(v["length"] / G),
     ("retrieval-practice", "retrieval-temperature-rise"): lambda v: v["energy"] / (v["mass"] * 4200),
     ("retrieval-practice", "retrieval-concentration"): lambda v: v["amount"] / v["volume"],
+    ("electricity-at-home", "energy-any-appliance"): lambda v: v["power"] * v["time"],
+    ("electricity-at-home", "kwh-any-appliance"): lambda v: v["power"] * v["time"],
+    ("electricity-at-home", "energy-any-charge"): lambda v: v["charge"] * v["pd"],
+    ("electricity-at-home", "grid-heating-any-line"): lambda v: (v["power"] * 1e6 / (v["pd"] * 1e3)) ** 2
+    * v["resistance"] / 1e3,
 }
 
 MODULE_BANKS = [name for name in packaged_bank_names() if name not in NOT_MODULE_BANKS]

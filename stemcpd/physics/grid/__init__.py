@@ -1,0 +1,66 @@
+"""The National Grid as one transmission line (I = P/V, loss I²R, efficiency, the a.c.
+trace) and electricity at home (P = VI, P = I²R, E = Pt, E = QV, kWh, cost, plug fuses).
+
+Public model API (no plotting or widget libraries are imported here): :class:`GridParams`,
+:class:`GridRun`, :func:`simulate`, :func:`describe`, :func:`to_table`,
+:func:`pd_comparison_table` and the GCSE equations as functions. The view lives in
+:mod:`stemcpd.physics.grid.view` and the app in :mod:`stemcpd.physics.grid.app`.
+"""
+
+from .model import (
+    GENERATOR_PD_V,
+    JOULES_PER_KWH,
+    MAINS_FREQUENCY_HZ,
+    MAINS_PD_V,
+    PLUG_FUSES_A,
+    TRANSMISSION_PD_PRESETS_KV,
+    GridParams,
+    GridRun,
+    current_from_power_a,
+    describe,
+    energy_from_charge_j,
+    energy_from_power_j,
+    energy_kwh,
+    kwh_to_joules,
+    line_loss_kw,
+    line_power_lost_w,
+    pd_comparison_table,
+    percent_text,
+    plug_fuse_a,
+    power_from_current_and_resistance_w,
+    power_from_pd_and_current_w,
+    power_text,
+    running_cost_pence,
+    simulate,
+    to_table,
+    transmission_current_a,
+)
+
+__all__ = [
+    "GENERATOR_PD_V",
+    "JOULES_PER_KWH",
+    "MAINS_FREQUENCY_HZ",
+    "MAINS_PD_V",
+    "PLUG_FUSES_A",
+    "TRANSMISSION_PD_PRESETS_KV",
+    "GridParams",
+    "GridRun",
+    "current_from_power_a",
+    "describe",
+    "energy_from_charge_j",
+    "energy_from_power_j",
+    "energy_kwh",
+    "kwh_to_joules",
+    "line_loss_kw",
+    "line_power_lost_w",
+    "pd_comparison_table",
+    "percent_text",
+    "plug_fuse_a",
+    "power_from_current_and_resistance_w",
+    "power_from_pd_and_current_w",
+    "power_text",
+    "running_cost_pence",
+    "simulate",
+    "to_table",
+    "transmission_current_a",
+]
