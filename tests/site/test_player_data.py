@@ -227,9 +227,9 @@ def test_every_control_offers_values_across_its_range(name):
 def test_generation_covers_every_control_with_the_apps_own_text(name, monkeypatch):
     # Fewer values and moments than the site uses keep this quick; the site's numbers
     # are checked on the pendulum below and measured by benchmarks/bench_player.py.
-    monkeypatch.setattr(player_data, "MAX_VALUES_PER_CONTROL", 3)
+    monkeypatch.setattr(player_data, "MAX_VALUES_PER_CONTROL", 2)
     app_class = simulations.get(name).load_app_class()
-    data = generate(name, frames=4)
+    data = generate(name, frames=2)
     manifest = data.manifest
     assert [c["name"] for c in manifest["controls"]] == [c.name for c in app_class.controls]
     for control, entry in zip(app_class.controls, manifest["controls"]):
@@ -243,13 +243,13 @@ def test_generation_covers_every_control_with_the_apps_own_text(name, monkeypatc
         # The drawing or the text changes across the control's range.
         first, last = settings[0], settings[-1]
         assert (first["layers"], first["background"], first["describe"]) != (last["layers"], last["background"], last["describe"])
-    assert manifest["frames"] == (4 if app_class.playback_frames else 0)
+    assert manifest["frames"] == (2 if app_class.playback_frames else 0)
     for setting in data.settings:
         if "error" in setting:
             continue
         assert setting["describe"] and setting["summary"] and setting["background"] in data.backgrounds
         if app_class.playback_frames:
-            assert len(setting["frames"]) == 5 and all(frame["r"] for frame in setting["frames"])
+            assert len(setting["frames"]) == 3 and all(frame["r"] for frame in setting["frames"])
     # describe() is the app's own for those control values (the first and last setting).
     for index in (manifest["base"], len(data.settings) - 1):
         values = data.settings[index]["values"]
