@@ -140,7 +140,7 @@ def test_hinge_question_reveals_its_answer_on_the_next_key_press(decks, browser)
 def test_a_simulation_slide_answers_its_controls(decks, browser):
     page = open_deck(browser, decks["physics-pendulum"], 1280, 720)
     at = _first_slide_with(page, "figure.stemcpd-player")
-    slider = page.locator("section.present figure.stemcpd-player input[type=range]").first
+    slider = page.locator("section.present figure.stemcpd-player input[type=range][data-control]").first  # a control, not the time
     slider.wait_for(timeout=30_000)
     readout = page.locator("section.present .stemcpd-player-readout")
     before = readout.inner_text()
