@@ -80,3 +80,28 @@ def test_each_practical_workbook_shows_its_technician_sheets():
         assert "For technicians" in markdown, workbook.name
         for practical in practicals:
             assert f'technician_sheet("{practical.id}")' in code, f"{workbook.name}: no sheet for {practical.id}"
+
+
+def test_the_practical_work_table_names_a_simulation_for_every_required_practical():
+    """Issue 13: the practical-work module's table had "—" for two chemistry practicals."""
+    import re
+
+    import nbformat
+
+    from stemcpd import simulations
+
+    notebook = nbformat.read(WORKBOOKS / "pedagogy-practical-work.ipynb", as_version=4)
+    text = next(cell.source for cell in notebook.cells if "### The GCSE required practicals" in cell.source)
+    lines = text.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("| Physics (AQA 8463)"))
+    rows = []
+    for line in lines[start + 2:]:  # after the header and its |---| line, to the table's end
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    pairs = [cells for row in rows for cells in zip(*[iter([c.strip() for c in row.strip("|").split("|")])] * 2)]
+    named = [(practical, simulation) for practical, simulation in pairs if practical]
+    assert len(named) >= 18
+    available = set(simulations.available())
+    for practical, simulation in named:
+        assert re.fullmatch(r"`[a-z_]+`", simulation) and simulation.strip("`") in available, (practical, simulation)
