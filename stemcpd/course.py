@@ -104,7 +104,7 @@ class NeedsAnalysis:
         from stemcpd.quiz.diagnostic import load_diagnostic
         from stemcpd.quiz.render import QuizWidget
 
-        self.module = Module("needs-analysis", "Where to start: needs analysis", 10, store=store)
+        self.module = Module("needs-analysis", "Where to start: needs analysis", 15, store=store)
         self.feedbacks: dict = {}
         self.confidences: dict = {}
         self.quiz = QuizWidget(load_diagnostic(), on_attempt=self._remember, module_id=self.module.module_id)

@@ -46,7 +46,8 @@ def answer_sets():
         {qid: (wrong[qid], None) for qid in ids},  # all wrong
         {**{qid: (right[qid], "sure") for qid in ids[:8]}, ids[3]: (wrong[ids[3]], "sure"),
          ids[10]: (wrong[ids[10]], "guess"), ids[12]: (wrong[ids[12]], None)},  # some confident errors, gaps
-        {ids[13]: (wrong[ids[13]], "unsure"), ids[14]: (right[ids[14]], None)},  # two electrolysis/energetics halves
+        {"na-electrolysis-molten-conducts": (wrong["na-electrolysis-molten-conducts"], "unsure"),
+         "na-energetics-bond-breaking": (right["na-energetics-bond-breaking"], None)},  # one module's two questions
         {qid: ((wrong if n % 3 == 0 else right)[qid], ("sure", "unsure", "guess", None)[n % 4]) for n, qid in enumerate(ids)},
     ]
 

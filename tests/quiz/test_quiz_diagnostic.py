@@ -34,6 +34,35 @@ def test_modules_are_workbook_stems():
     assert {module for module in MODULES if module.startswith("physics-")} <= existing | set(MODULES)
 
 
+def test_every_module_in_the_course_is_diagnosed_in_course_order():
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    workbooks = [chapter["file"].removeprefix("workbooks/") for part in toc["parts"]
+                 for chapter in part["chapters"] if chapter["file"].startswith("workbooks/")]
+    assert list(MODULES) == workbooks  # no module is left out of the route, and ties keep course order
+
+
+# Distractors whose misconception is catalogued with another module's workbook: ideas that
+# two modules share (heating and particles, "energy is used up", seeing is not learning).
+SHARED_MISCONCEPTIONS = {
+    ("na-rates-temperature", "heating-makes-more-particles"),
+    ("na-rates-temperature", "particles-expand-when-heated"),
+    ("na-energetics-bond-breaking", "energy-used-up"),
+    ("na-practical-purpose", "seeing-is-enough"),
+}
+
+
+def test_each_distractor_is_a_misconception_its_module_tackles():
+    addressed = {}
+    for path in (REPO / "stemcpd/quiz/misconceptions").glob("*.yaml"):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["misconceptions"]:
+            addressed[item["id"]] = item.get("addressed_in", "")
+    for question in load_diagnostic():
+        page = f"workbooks/{QUESTION_MODULES[question.id]}.ipynb"
+        for option in question.options:
+            if option.misconception and (question.id, option.misconception) not in SHARED_MISCONCEPTIONS:
+                assert addressed[option.misconception].startswith(page), (question.id, option.misconception)
+
+
 def test_every_distractor_has_a_misconception_that_is_catalogued():
     catalogued = set()
     for path in (REPO / "stemcpd/quiz/misconceptions").glob("*.yaml"):
