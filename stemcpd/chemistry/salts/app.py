@@ -42,7 +42,8 @@ class SaltsApp(SimulationApp):
     table_function = staticmethod(to_table)  # crystals and yield against water boiled off
 
     def readout_html(self, result):
-        base = "in excess" if result.base_in_excess else "<b>not in excess: acid left over</b>"
+        base = (f"in excess ({result.excess_base_g:.2f} g filtered off)" if result.base_in_excess
+                else "<b>not in excess: acid left over</b>")
         crystals = "crust (taken to dryness)" if result.dried_out else "crystals"
         return (
             f"base {base} · {crystals} <b>{result.crystals_g:.2f} g</b> of "
