@@ -76,7 +76,6 @@ def _npm_install(cache: Path, missing: dict[str, str], installed) -> None:
             "building the site needs npm (Node.js) to fetch its browser libraries "
             f"({', '.join(sorted(missing))}); install Node.js, e.g. `apt-get install npm`"
         )
-    cache.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
         [npm, "install", "--prefix", str(cache), "--no-audit", "--no-fund", "--silent", "--save-exact",
          *(f"{name}@{version}" for name, version in sorted(missing.items()))],

@@ -4,10 +4,8 @@ Numeric answers and each diagnosed wrong answer are recomputed (the wrong ones f
 slip their feedback names); the 255 K and 288 K the choice items quote come from the model.
 """
 
-from importlib import resources
 
 import pytest
-import yaml
 
 from stemcpd.chemistry.greenhouse import (
     DRY_AIR_PERCENT,
@@ -17,17 +15,14 @@ from stemcpd.chemistry.greenhouse import (
     ppm_to_percent,
 )
 
+from bank_yaml import raw_questions, wrong  # tests/quiz is on sys.path
+
 TOPIC = "atmosphere-and-resources"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    text = resources.files("stemcpd.quiz").joinpath("banks", f"{TOPIC}.yaml").read_text(encoding="utf-8")
-    return {question["id"]: question for question in yaml.safe_load(text)["questions"]}
-
-
-def wrong(question, misconception):
-    return next(entry["value"] for entry in question["wrong_answers"] if entry["misconception"] == misconception)
+    return raw_questions(TOPIC)
 
 
 def test_oxygen_from_iron_wool(questions):

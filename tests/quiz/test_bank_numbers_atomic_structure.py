@@ -5,10 +5,8 @@ names) is recomputed from the model; the facts the multiple-choice items rely on
 (arrangements, ions, trends, displacement) are checked against it too.
 """
 
-from importlib import resources
 
 import pytest
-import yaml
 
 from stemcpd.chemistry.atoms import (
     AtomParams,
@@ -24,17 +22,14 @@ from stemcpd.chemistry.atoms import (
 )
 from stemcpd.chemistry.moles import check_balanced
 
+from bank_yaml import raw_questions, wrong  # tests/quiz is on sys.path
+
 TOPIC = "atomic-structure-and-periodic-table"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    text = resources.files("stemcpd.quiz").joinpath("banks", f"{TOPIC}.yaml").read_text(encoding="utf-8")
-    return {question["id"]: question for question in yaml.safe_load(text)["questions"]}
-
-
-def wrong(question, misconception):
-    return next(entry["value"] for entry in question["wrong_answers"] if entry["misconception"] == misconception)
+    return raw_questions(TOPIC)
 
 
 def test_neutrons_in_chlorine_37(questions):

@@ -5,10 +5,8 @@ slip their feedback names); the states and conduction the choice items rely on a
 checked against the model.
 """
 
-from importlib import resources
 
 import pytest
-import yaml
 
 from stemcpd.chemistry.bonding import (
     SUBSTANCES,
@@ -19,18 +17,15 @@ from stemcpd.chemistry.bonding import (
     surface_area_to_volume_increase,
 )
 
+from bank_yaml import raw_questions, wrong  # tests/quiz is on sys.path
+
 TOPIC = "bonding-and-structure"
 BY_NAME = {substance.name: substance for substance in SUBSTANCES}
 
 
 @pytest.fixture(scope="module")
 def questions():
-    text = resources.files("stemcpd.quiz").joinpath("banks", f"{TOPIC}.yaml").read_text(encoding="utf-8")
-    return {question["id"]: question for question in yaml.safe_load(text)["questions"]}
-
-
-def wrong(question, misconception):
-    return next(entry["value"] for entry in question["wrong_answers"] if entry["misconception"] == misconception)
+    return raw_questions(TOPIC)
 
 
 def test_surface_area_to_volume(questions):

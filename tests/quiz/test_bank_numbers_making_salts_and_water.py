@@ -6,26 +6,21 @@ its feedback names, and each parameterised question's answer function is checked
 against a hand calculation.
 """
 
-from importlib import resources
 
 import pytest
-import yaml
 
 from stemcpd.chemistry.moles import molar_mass
 from stemcpd.chemistry.salts import base_needed_g, base_reacting_exactly_g, theoretical_crystals_g
 from stemcpd.chemistry.water import SOURCES, WaterParams, distil, distillation_energy_kj, dissolved_solids_g_dm3
+
+from bank_yaml import raw_questions, wrong  # tests/quiz is on sys.path
 
 TOPIC = "making-salts-and-water"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    text = resources.files("stemcpd.quiz").joinpath("banks", f"{TOPIC}.yaml").read_text(encoding="utf-8")
-    return {question["id"]: question for question in yaml.safe_load(text)["questions"]}
-
-
-def wrong(question, misconception):
-    return next(entry["value"] for entry in question["wrong_answers"] if entry["misconception"] == misconception)
+    return raw_questions(TOPIC)
 
 
 def test_theoretical_crystals(questions):

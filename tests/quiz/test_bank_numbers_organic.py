@@ -5,10 +5,8 @@ data (the wrong ones from the slip their feedback names); the equations and fact
 choice items quote are checked against the model.
 """
 
-from importlib import resources
 
 import pytest
-import yaml
 
 from stemcpd.chemistry.alkanes import (
     alkane,
@@ -22,17 +20,14 @@ from stemcpd.chemistry.alkanes import (
     relative_formula_mass,
 )
 
+from bank_yaml import raw_questions, wrong  # tests/quiz is on sys.path
+
 TOPIC = "organic"
 
 
 @pytest.fixture(scope="module")
 def questions():
-    text = resources.files("stemcpd.quiz").joinpath("banks", f"{TOPIC}.yaml").read_text(encoding="utf-8")
-    return {question["id"]: question for question in yaml.safe_load(text)["questions"]}
-
-
-def wrong(question, misconception):
-    return next(entry["value"] for entry in question["wrong_answers"] if entry["misconception"] == misconception)
+    return raw_questions(TOPIC)
 
 
 def flat(text):
