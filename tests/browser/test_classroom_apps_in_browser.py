@@ -145,7 +145,11 @@ def test_app_is_keyboard_driven_named_and_audited(gallery_page, name):
         " ' .stemcpd-description [role=status]').innerText !== text",
         arg=[name, before[2]], timeout=30_000,
     )
-    assert app.locator(".stemcpd-readout").inner_text() != before[1]
+    page.wait_for_function(  # the readout follows the same update; wait for it rather than race it
+        "([name, text]) => document.querySelector('.stemcpd-classroom-' + name +"
+        " ' .stemcpd-readout').innerText !== text",
+        arg=[name, before[1]], timeout=30_000,
+    )
 
     box.locator(".stemcpd-contrast-toggle input").check()
     page.wait_for_function(

@@ -49,7 +49,8 @@ class BondingApp(SimulationApp):
     def readout_html(self, result):
         data = result.params.data
         conducts = "conducts" if result.conducts_now else "does not conduct"
-        return f"<b>{data.name}</b> ({data.structure}) · <b>{result.state}</b> · {conducts}"
+        temperature = f"{result.params.temperature_c:g} °C".replace("-", "−")
+        return f"<b>{data.name}</b> ({data.structure}) at {temperature} · <b>{result.state}</b> · {conducts}"
 
 
 APP = BondingApp
