@@ -12,6 +12,9 @@ from __future__ import annotations
 import base64
 import html
 import io
+import struct
+import zlib
+from collections import OrderedDict
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -56,14 +59,30 @@ def new_figure(width_px: int = 900, height_px: int = 400, dpi: int = 100, ncols:
 
 
 def encode_png(rgba: np.ndarray, compress_level: int = 1) -> bytes:
-    """Encode an RGBA pixel array as PNG (low compression: fast, slightly larger)."""
-    from PIL import Image
+    """Encode an RGBA pixel array as an RGB PNG (low compression: fast, slightly larger).
 
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgba[..., :3])).save(
-        buffer, format="PNG", compress_level=compress_level
-    )
-    return buffer.getvalue()
+    The PNG is written here (signature, IHDR, one IDAT, IEND) with the standard library's
+    zlib rather than through Pillow: Pillow tries every PNG row filter on every row and
+    keeps the best, which takes half of a slider update (about 11 ms for a 1000 × 420
+    frame); rows with no filter, deflated at level 1, take about 5 ms and come out within
+    15 % of the size. Any PNG reader decodes the result (tests check it round-trips).
+    """
+    height, width = rgba.shape[:2]
+    channels = 3 if rgba.ndim == 3 and rgba.shape[2] >= 3 else 1
+    rows = np.empty((height, width * channels + 1), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type 0 (none) on every row
+    if channels == 3:
+        rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+    else:
+        rows[:, 1:] = rgba.reshape(height, width)
+    compressor = zlib.compressobj(int(compress_level), zlib.DEFLATED, 15, 8, zlib.Z_DEFAULT_STRATEGY)
+    data = compressor.compress(rows) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2 if channels == 3 else 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", data) + _png_chunk(b"IEND", b"")
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(data, zlib.crc32(kind)))
 
 
 def figure_to_png(figure) -> bytes:
@@ -165,44 +184,82 @@ def _tick_label_shapes(axis) -> tuple:
 class FrameRenderer:
     """Render a figure to PNG bytes, redrawing only the artists that move.
 
-    The first render, and any render after an axis limit changes or :meth:`invalidate`
-    is called, draws the full figure without the moving artists and keeps that image as
-    the background. Later renders paste the background and draw the moving artists on
-    top, which is many times faster than a full draw.
+    The first render, and any render after an axis limit changes, the view's
+    :attr:`static_key` changes or :meth:`invalidate` is called, draws the full figure
+    without the moving artists and keeps that image as the background. Later renders paste
+    the background and draw the moving artists on top, which is many times faster than a
+    full draw.
+
+    The last ``backgrounds_kept`` backgrounds are kept, each under its key (the view's
+    static key and every axis's limits) with the axes' positions, so a slider dragged back
+    over settings it has shown, or a choice switched back, pastes its background instead
+    of drawing the whole figure again. A view whose static parts depend on a setting (a
+    choice of substance, a ladder of axis ranges) names that setting in
+    :meth:`set_static_key`; a change it cannot name calls :meth:`invalidate`, which
+    forgets every kept background.
 
     Args:
         figure: a figure with an Agg canvas (see :func:`new_figure`).
         moving_artists: the artists the view updates (lines, markers, texts).
         compress_level: PNG compression level, 0–9 (1 is fast and compact enough).
+        backgrounds_kept: how many backgrounds to keep (about 1.8 MB each at 1000 × 440).
     """
 
-    def __init__(self, figure, moving_artists, compress_level: int = 1):
+    def __init__(self, figure, moving_artists, compress_level: int = 1, backgrounds_kept: int = 16):
         self.figure = figure
         self.moving_artists = list(moving_artists)
         self.compress_level = compress_level
+        self.backgrounds_kept = backgrounds_kept
         for artist in self.moving_artists:
             artist.set_animated(True)
         self.layout_cache = LayoutCache(figure)
-        self._background = None
-        self._background_key = None
+        self.static_key = None
+        self._backgrounds: OrderedDict = OrderedDict()  # key -> (pixels, axes positions)
+        self._current_key = None
+        self.full_draws = 0
+
+    def set_static_key(self, key) -> None:
+        """Name the state of the figure's static parts (any hashable value): the view
+        calls this whenever it changes something that is part of the background (a
+        title, a drawn apparatus, tick labels set by hand), with a key that is equal
+        exactly when that static content is equal."""
+        self.static_key = key
 
     def invalidate(self) -> None:
-        """Force the next render to redraw the background (after a static change)."""
-        self._background_key = None
+        """Forget every kept background: the next render draws the whole figure (after a
+        static change the view cannot name with :meth:`set_static_key`)."""
+        self._backgrounds.clear()
+        self._current_key = None
 
     def _layout_key(self):
         return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes)
 
+    def background_key(self):
+        """The key the current background is kept under: static key and axis limits."""
+        return (self.static_key, self._layout_key())
+
     def render_rgba(self) -> np.ndarray:
         """Draw the current frame and return its pixels (height × width × 4, uint8)."""
         canvas = self.figure.canvas
-        key = self._layout_key()
-        if key != self._background_key:
+        key = self.background_key()
+        kept = self._backgrounds.get(key)
+        if kept is None:
             canvas.draw()  # animated artists are skipped here
-            self._background = canvas.copy_from_bbox(self.figure.bbox)
-            self._background_key = key
+            positions = [(axes.get_position(original=True).frozen(), axes.get_position().frozen())
+                         for axes in self.figure.axes]
+            self._backgrounds[key] = (canvas.copy_from_bbox(self.figure.bbox), positions)
+            self.full_draws += 1
+            while len(self._backgrounds) > self.backgrounds_kept:
+                self._backgrounds.popitem(last=False)
         else:
-            canvas.restore_region(self._background)
+            self._backgrounds.move_to_end(key)
+            background, positions = kept
+            if key != self._current_key:  # the layout this background was drawn with
+                for axes, (original, active) in zip(self.figure.axes, positions):
+                    axes._set_position(original, which="original")
+                    axes._set_position(active, which="active")
+            canvas.restore_region(background)
+        self._current_key = key
         for artist in self.moving_artists:
             self.figure.draw_artist(artist)
         return np.asarray(canvas.buffer_rgba())

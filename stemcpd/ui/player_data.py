@@ -202,10 +202,6 @@ def _png(rgba: np.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _layout_key(figure):
-    return tuple((tuple(axes.get_xlim()), tuple(axes.get_ylim())) for axes in figure.axes)
-
-
 def _delta_layer(layer: list, before: list) -> list:
     """A moment's layer as changes from the moment before, where that is shorter: moving
     particles or markers keep their shape and colours, so only how far each moved is
@@ -321,24 +317,26 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
     backgrounds: dict[str, bytes] = {}
     background_of_pixels: dict[str, str] = {}
     # The background is redrawn exactly when the live app's FrameRenderer would redraw
-    # it: when an axis limit changes, or when the view calls invalidate() (after a
-    # change to something static, such as tick labels).
-    invalidated = [True]
+    # it: for a background key (the view's static key and the axis limits) not drawn
+    # since the view last called invalidate() (after a change to something static that
+    # it cannot name). A key seen before reuses its picture without drawing.
+    name_of_key: dict = {}
     original_invalidate = view.renderer.invalidate
 
     def invalidate():
-        invalidated[0] = True
+        name_of_key.clear()
         original_invalidate()
 
     view.renderer.invalidate = invalidate
-    current = {"layout": None, "name": None}
 
     def background_name() -> str:
-        layout = _layout_key(figure)
-        if layout == current["layout"] and not invalidated[0]:
-            return current["name"]
-        invalidated[0] = False
-        current["layout"] = layout
+        key = view.renderer.background_key()
+        if key in name_of_key:
+            name, positions = name_of_key[key]
+            for axes, (original, active) in zip(figure.axes, positions):  # the layout it was drawn with
+                axes._set_position(original, which="original")
+                axes._set_position(active, which="active")
+            return name
         figure.canvas.draw()  # moving artists are animated, so Agg leaves them out
         pixels = np.asarray(figure.canvas.buffer_rgba())
         digest = hashlib.sha1(pixels.tobytes()).hexdigest()
@@ -346,8 +344,9 @@ def generate(simulation: str, settings: dict | None = None, frames: int = PLAYBA
             name = f"bg-{digest[:12]}.png"
             background_of_pixels[digest] = name
             backgrounds[name] = _png(pixels)
-        current["name"] = background_of_pixels[digest]
-        return current["name"]
+        positions = [(axes.get_position(original=True).frozen(), axes.get_position().frozen()) for axes in figure.axes]
+        name_of_key[key] = (background_of_pixels[digest], positions)
+        return background_of_pixels[digest]
 
     recorder = SceneRecorder(figure)
     recorded, timings, failed = [], [], set()
