@@ -9,7 +9,9 @@ prints the median and 90th percentile of the app's update, the ratio naive / app
 
 * **model**: the median time of the model alone for the same values;
 * **floor**: model + pasting a cached background (a blit) + encoding a blank frame of the
-  figure's size as PNG: what no drawing strategy can beat.
+  figure's size as PNG: what no drawing strategy can beat;
+* **full**: how many of the updates drew the whole figure (a new axis range or static
+  key: :class:`stemcpd.ui.figures.FrameRenderer`) instead of pasting a kept background.
 
 Run: ``python benchmarks/bench_slider_update.py [--json PATH] [--only NAME ...]
 [--updates N]``. Numbers are printed, never judged (see BENCHMARKS.md).
@@ -101,10 +103,13 @@ def bench_app(name: str, updates: int) -> list[dict]:
         widget = app.sliders[control.name]
         values = sweep_values(control, widget.value, updates)
         app_times, model_times, naive_times = [], [], []
+        renderer = getattr(app.view, "renderer", None)
+        full_before = getattr(renderer, "full_draws", 0)
         for value in values:
             start = time.perf_counter()
             widget.value = value  # observe → compute → update → PNG
             app_times.append(time.perf_counter() - start)
+        full_draws = getattr(renderer, "full_draws", 0) - full_before
         app.set(**base)
         for value in values:
             params = app.make_params({**base, control.name: value})
@@ -120,9 +125,11 @@ def bench_app(name: str, updates: int) -> list[dict]:
         row["model_ms"] = statistics.median(model_times) * 1e3
         row["floor_ms"] = row["model_ms"] + pixel_floor_s * 1e3
         row["ratio"] = row["naive_ms"] / row["median_ms"]
+        row["full_draws"] = full_draws
         rows.append(row)
         print(f"{row['name']:<46} {row['median_ms']:>7.1f} {row['p90_ms']:>7.1f} {row['naive_ms']:>7.1f} "
-              f"{row['ratio']:>6.1f}x {row['model_ms']:>7.1f} {row['floor_ms']:>7.1f}", flush=True)
+              f"{row['ratio']:>6.1f}x {row['model_ms']:>7.1f} {row['floor_ms']:>7.1f} {full_draws:>3d}/{len(values)}",
+              flush=True)
     return rows
 
 
@@ -134,7 +141,7 @@ def main() -> None:
     names = args.only or list(simulations.available())
     print(f"\nSlider → encoded PNG, every control of every app ({args.updates} updates each; ms; "
           "ratio = naive median / app median; floor = model + blit + encode of a blank frame)")
-    print(f"{'app: control':<46} {'median':>7} {'p90':>7} {'naive':>7} {'ratio':>7} {'model':>7} {'floor':>7}")
+    print(f"{'app: control':<46} {'median':>7} {'p90':>7} {'naive':>7} {'ratio':>7} {'model':>7} {'floor':>7} {'full':>6}")
     rows = [row for name in names for row in bench_app(name, args.updates)]
     medians = [row["median_ms"] for row in rows]
     within = sum(1 for value in medians if value <= 20.0)
