@@ -61,7 +61,8 @@ def test_playback_steps_through_frames_without_recomputing(monkeypatch):
         app.step()
     assert app.frame == 10 and app.run is run
     np.testing.assert_allclose(app.view.discs.get_offsets(), run.positions_nm[10])
-    assert f"t = {run.times_ps[10]:.1f} ps" in app.view.status_text.get_text()
+    assert app.view.status_text.get_text().startswith(f"{run.times_ps[10]:.1f} ps\n")
+    assert app.view.status_words.get_text().startswith("t =") and app.view.status_words not in app.view.moving_artists
     assert bytes(app.image.value) != first
     app.reset()
     np.testing.assert_allclose(app.view.discs.get_offsets(), run.positions_nm[0])

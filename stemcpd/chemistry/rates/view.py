@@ -62,9 +62,15 @@ class RatesView:
             markeredgecolor="black")
         self.time_line = self.product_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.product_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, frameon=False)
-        self.status_text = self.product_axes.text(
-            0.02, 0.97, "", transform=self.product_axes.transAxes, ha="left", va="top", fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        # Words are background and only the numbers beside them move (every glyph drawn
+        # on each frame costs ~0.15 ms).
+        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none"}
+        self.status_words = self.product_axes.text(
+            0.02, 0.97, "time:\ncollisions:\nwith enough energy:\nA–B successful:",
+            transform=self.product_axes.transAxes, ha="left", va="top", fontsize=10, bbox=box)
+        self.status_text = self.product_axes.annotate(
+            "", xy=(1, 1), xycoords=self.status_words, xytext=(4, 0), textcoords="offset points", fontsize=10,
+            ha="left", va="top", bbox=box, annotation_clip=False)
         self.moving_artists = (*self.species_markers, self.product_line, self.prediction_line, self.now_marker,
                                self.time_line, self.status_text)
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -103,8 +109,8 @@ class RatesView:
         collisions, share, uncertainty = run.energetic_until(frame)
         energetic = with_uncertainty(share, uncertainty, "%", 100) if collisions else "–"
         self.status_text.set_text(
-            f"t = {now:.0f} ps: {collisions} collisions, {energetic} with enough\n"
-            f"energy (theory {run.theoretical_successful_fraction * 100:.1f}%); {successful} of {ab} A–B successful")
+            f"{now:.0f} ps\n{collisions}\n{energetic} (theory {run.theoretical_successful_fraction * 100:.1f}%)\n"
+            f"{successful} of {ab}")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

@@ -69,10 +69,15 @@ class GasView:
         (self.maxwell_line,) = self.speed_axes.plot(
             [], [], label="2D Maxwell–Boltzmann", **series_style(1))
         self.speed_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2, frameon=False)
-        self.status_text = self.speed_axes.text(
-            0.98, 0.96, "", transform=self.speed_axes.transAxes, ha="right", va="top", fontsize=11,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
+        # Words are background and only the numbers beside them move (every glyph drawn
+        # on each frame costs ~0.15 ms).
+        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none"}
+        self.status_words = self.speed_axes.text(
+            0.55, 0.96, "t =\ncollisions per disc:\nP (run average):", transform=self.speed_axes.transAxes,
+            ha="right", multialignment="left", va="top", fontsize=11, bbox=box)
+        self.status_text = self.speed_axes.annotate(
+            "", xy=(1, 1), xycoords=self.status_words, xytext=(4, 0), textcoords="offset points", fontsize=11,
+            ha="left", va="top", bbox=box, annotation_clip=False)
         self.moving_artists = (self.discs, self.tracer_path, self.tracer, self.histogram,
                                self.maxwell_line, self.status_text)
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -110,9 +115,9 @@ class GasView:
         counts, _ = np.histogram(run.speeds_m_s[frame], bins=self._edges)
         self.histogram.set_data(counts, self._edges)
         self.status_text.set_text(
-            f"t = {run.times_ps[frame]:.1f} ps\n"
-            f"{run.collisions_per_particle[frame]:.1f} collisions per disc\n"
-            f"P = {with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, ' mN/m', 1e3)} (run average)"
+            f"{run.times_ps[frame]:.1f} ps\n"
+            f"{run.collisions_per_particle[frame]:.1f}\n"
+            f"{with_uncertainty(run.pressure_n_m, run.pressure_uncertainty_n_m, ' mN/m', 1e3)}"
         )
 
     def render_png(self) -> bytes:
