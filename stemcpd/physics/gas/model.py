@@ -201,23 +201,25 @@ def overlapping_pairs(positions_nm: np.ndarray, diameter_nm: float) -> tuple[np.
     order = np.argsort(positions_nm[:, 0], kind="stable")
     xs = positions_nm[order, 0]
     ys = positions_nm[order, 1]
-    d2 = diameter_nm * diameter_nm
-    first, second = [], []
     count = len(xs)
-    for shift in range(1, count):
-        close = np.flatnonzero(xs[shift:] - xs[:-shift] < diameter_nm)
-        if close.size == 0:
-            break
-        dx = xs[close + shift] - xs[close]
-        dy = ys[close + shift] - ys[close]
-        hit = close[dx * dx + dy * dy < d2]
-        if hit.size:
-            first.append(order[hit])
-            second.append(order[hit + shift])
-    if not first:
+    # All the shifts at once: disc i (in x order) is compared with the next c_i discs,
+    # those whose x is within a diameter (searched with a hair of slack, then the same
+    # test as one shift at a time: x_j − x_i < d). Pairs come out shift by shift, as
+    # the loop over shifts listed them (the collision rounds depend on that order).
+    ends = np.searchsorted(xs, xs + diameter_nm * (1.0 + 1e-9) + 1e-300, side="left")
+    reach = ends - np.arange(1, count + 1)
+    total = int(reach.sum())
+    if total == 0:
         empty = np.empty(0, dtype=np.intp)
         return empty, empty
-    return np.concatenate(first), np.concatenate(second)
+    start = np.repeat(np.arange(count), reach)
+    end = np.arange(total) - np.repeat(np.cumsum(reach) - reach - np.arange(count), reach) + 1  # i + shift
+    dx = xs[end] - xs[start]
+    dy = ys[end] - ys[start]
+    hit = np.flatnonzero((dx < diameter_nm) & (dx * dx + dy * dy < diameter_nm * diameter_nm))
+    start, end = start[hit], end[hit]
+    by_shift = np.lexsort((start, end - start))  # shift-major, then by i, as the loop listed them
+    return order[start[by_shift]], order[end[by_shift]]
 
 
 def _collide_pairs(positions, velocities, first, second, diameter, time_step) -> int:
