@@ -16,6 +16,7 @@ def test_view_draws_discs_to_scale_and_histogram_of_the_frame():
     assert len(view.discs.get_offsets()) == 300
     np.testing.assert_allclose(view.discs.get_offsets(), run.positions_nm[0])
     assert view.box_axes.get_xlim() == (0, 25.0)
+    assert view.walls.get_width() == view.walls.get_height() == 25.0
     # EllipseCollection in data units: each disc is 0.34 nm across on the axes.
     np.testing.assert_allclose(view.discs.get_widths(), 0.34)
     np.testing.assert_allclose(view.discs.get_heights(), 0.34)
@@ -73,3 +74,13 @@ def test_app_to_table_and_static_html():
     table = app.to_table()
     assert len(table) == app.playback_frames and "200 discs" in table.title
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+
+
+def test_box_side_sweep_redraws_the_whole_figure_only_at_a_few_round_sizes():
+    # The walls are drawn; the axes run to the next of 20, 25, 30, 40, 50, 60 nm.
+    app = GasApp()
+    drawn = app.view.renderer.full_draws
+    for side in range(21, 61, 3):
+        app.sliders["box_side_nm"].value = side
+        assert app.view.walls.get_width() == side <= app.view.box_axes.get_xlim()[1] < 1.34 * side
+    assert app.view.renderer.full_draws - drawn <= 6

@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 from matplotlib.collections import EllipseCollection
+from matplotlib.patches import Rectangle
 
 from stemcpd.physics.gas.model import GasRun
 from stemcpd.practical import with_uncertainty
@@ -19,6 +20,7 @@ from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
 
 FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+BOX_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 HISTOGRAM_BINS = 30
 TRACER = 0  # the disc whose path is drawn
 
@@ -42,6 +44,10 @@ class GasView:
         self.box_axes.set_ylabel("y / nm")
         self.box_axes.set_aspect("equal", adjustable="box")
         self.box_axes.grid(False)
+        # The box's walls, drawn: the axes run to a round size at least as big (few
+        # sizes, so a new box size rarely redraws the whole figure).
+        self.walls = Rectangle((0, 0), 1, 1, fill=False, edgecolor="black", linewidth=2.0)
+        self.box_axes.add_patch(self.walls)
         self.discs = EllipseCollection(
             [1.0], [1.0], [0.0], units="xy", offsets=np.zeros((1, 2)),
             offset_transform=self.box_axes.transData,
@@ -78,7 +84,7 @@ class GasView:
         self.status_text = self.speed_axes.annotate(
             "", xy=(1, 1), xycoords=self.status_words, xytext=(4, 0), textcoords="offset points", fontsize=11,
             ha="left", va="top", bbox=box, annotation_clip=False)
-        self.moving_artists = (self.discs, self.tracer_path, self.tracer, self.histogram,
+        self.moving_artists = (self.walls, self.discs, self.tracer_path, self.tracer, self.histogram,
                                self.maxwell_line, self.status_text)
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
         self._edges = np.arange(HISTOGRAM_BINS + 1.0)
@@ -92,8 +98,11 @@ class GasView:
         self.discs.set_angles(np.zeros(n))
         self.tracer.set_widths([d])
         self.tracer.set_heights([d])
-        self.box_axes.set_xlim(0, params.box_side_nm)
-        self.box_axes.set_ylim(0, params.box_side_nm)
+        self.walls.set_width(params.box_side_nm)
+        self.walls.set_height(params.box_side_nm)
+        limit = nice_ceiling(params.box_side_nm, BOX_STEPS)
+        self.box_axes.set_xlim(0, limit)
+        self.box_axes.set_ylim(0, limit)
 
         speed_limit = nice_ceiling(3.2 * params.rms_speed_m_s, FINE_STEPS)
         self._edges = np.linspace(0.0, speed_limit, HISTOGRAM_BINS + 1)
