@@ -84,3 +84,13 @@ def test_box_side_sweep_redraws_the_whole_figure_only_at_a_few_round_sizes():
         app.sliders["box_side_nm"].value = side
         assert app.view.walls.get_width() == side <= app.view.box_axes.get_xlim()[1] < 1.34 * side
     assert app.view.renderer.full_draws - drawn <= 6
+
+
+def test_temperature_sweep_redraws_the_whole_figure_at_few_speed_ranges():
+    app = GasApp()
+    drawn = app.view.renderer.full_draws
+    temperatures = list(range(50, 1001, 50))
+    for temperature in temperatures + temperatures[::-1]:
+        app.sliders["temperature_k"].value = temperature
+        assert app.view.speed_axes.get_xlim()[1] >= 3.2 * app.run.params.rms_speed_m_s
+    assert app.view.renderer.full_draws - drawn <= 7

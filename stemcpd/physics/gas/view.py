@@ -19,7 +19,7 @@ from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
 
-FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+ROUND_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0)  # few rungs: a new axis range redraws the whole figure
 BOX_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 HISTOGRAM_BINS = 30
 TRACER = 0  # the disc whose path is drawn
@@ -104,14 +104,14 @@ class GasView:
         self.box_axes.set_xlim(0, limit)
         self.box_axes.set_ylim(0, limit)
 
-        speed_limit = nice_ceiling(3.2 * params.rms_speed_m_s, FINE_STEPS)
+        speed_limit = nice_ceiling(3.2 * params.rms_speed_m_s, ROUND_STEPS)
         self._edges = np.linspace(0.0, speed_limit, HISTOGRAM_BINS + 1)
         speeds = np.linspace(0.0, speed_limit, 300)
         bin_width = self._edges[1] - self._edges[0]
         expected = run.expected_speed_counts(speeds, bin_width)
         self.maxwell_line.set_data(speeds, expected)
         self.speed_axes.set_xlim(0, speed_limit)
-        self.speed_axes.set_ylim(0, nice_ceiling(1.6 * expected.max(), FINE_STEPS))
+        self.speed_axes.set_ylim(0, nice_ceiling(1.6 * expected.max(), ROUND_STEPS))
         self.show_time(run, 0.0)
 
     def show_time(self, run: GasRun, time_s: float) -> None:
