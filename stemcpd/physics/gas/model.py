@@ -33,6 +33,9 @@ per-pair Python loop). Each overlapping pair that is approaching is wound back t
 instant of contact (solving |r − v τ| = d for τ), collided there exactly along the line
 of centres, and moved forward again; so collision geometry does not depend on the step.
 A disc in two overlapping pairs has them handled one after the other.
+With the default step (a typical disc moves a quarter of a diameter) a run is computed
+in nm per step, which makes it one run for every temperature and particle mass (the
+same paths, traversed faster or slower); :func:`simulate` scales its times and speeds.
 
 Units: positions in nanometres (nm), velocities in nm/ps (1 nm/ps = 1000 m/s), times in
 picoseconds (ps); results are reported in SI (m/s, N/m, J). The default particle is
