@@ -90,3 +90,22 @@ def test_table_and_static_html():
     app = EnergeticsApp()
     assert len(app.to_table()) == len(app.run.times_s)
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+
+
+def test_readout_words_are_background_and_follow_the_sign_of_delta_h():
+    # Only the numbers are redrawn on each frame (glyphs are slow to draw); the words
+    # beside them are background, which moves to the top when the cup cools.
+    app = EnergeticsApp()
+    view = app.view
+    assert view.temperature_words not in view.renderer.moving_artists
+    assert view.activation_words not in view.renderer.moving_artists
+    assert "largest ΔT" in view.temperature_words.get_text()
+    drawn = view.renderer.full_draws
+    for volume in (30, 40, 50, 60, 70):
+        app.sliders["volume_1_cm3"].value = volume
+    assert view.renderer.full_draws - drawn <= 1
+    assert view.temperature_words.get_va() == "bottom"
+    warm_key = view.renderer.static_key
+    app.sliders["delta_h_kj_mol"].value = 30
+    assert view.temperature_words.get_va() == "top" and view.renderer.static_key != warm_key
+    assert view.temperature_text.get_text().endswith("; 30.0 kJ/mol")

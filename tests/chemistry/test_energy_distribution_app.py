@@ -104,3 +104,21 @@ def test_app_table_matches_the_result():
     table = app.to_table()
     assert len(table) == len(app.result.energies_kj_mol)
     assert "400 K" in table.title
+
+
+@pytest.mark.parametrize("control, values, most", [
+    ("comparison_temperature_k", range(150, 1001, 50), 7),
+    ("molar_mass_g_mol", [2.0, 4.0, 10.0, 20.0, 28.0, 44.0, 70.0, 100.0, 150.0, 200.0], 8),
+])
+def test_sweeping_a_slider_draws_the_whole_figure_rarely(control, values, most):
+    # Axis limits on few round rungs, the speed axis's power of ten in the static key
+    # (not a forgotten background): most frames paste a kept background.
+    from stemcpd.chemistry.energy_distribution.app import EnergyDistributionApp
+
+    app = EnergyDistributionApp()
+    view = app.view
+    drawn = view.renderer.full_draws
+    for value in list(values) + list(values)[::-1]:
+        app.sliders[control].value = value
+    assert view.renderer.full_draws - drawn <= most
+    assert view.energy_words not in view.renderer.moving_artists and "at T₂:" in view.energy_words.get_text()

@@ -90,3 +90,17 @@ def test_static_html_and_table():
     assert html.startswith("<figure") and 'class="stemcpd-player-description">H2 + I2 ⇌ 2HI with Kc = 54.3' in html
     table = app.to_table()
     assert len(table) == 3 and "ICE table" in table.title
+
+
+def test_readout_words_are_background_and_temperature_sweep_pastes_backgrounds():
+    from stemcpd.chemistry.equilibrium.app import EquilibriumApp
+
+    app = EquilibriumApp()
+    view = app.view
+    assert view.ice_words not in view.renderer.moving_artists
+    assert view.haber_words not in view.renderer.moving_artists
+    drawn = view.renderer.full_draws
+    for temperature in (300, 350, 400, 500, 600):
+        app.sliders["temperature_c"].value = temperature
+    assert view.renderer.full_draws == drawn
+    assert view.haber_text.get_text().startswith("600 °C")

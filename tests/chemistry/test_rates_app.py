@@ -27,8 +27,11 @@ def test_view_shows_each_species_and_blitted_frame_equals_full_redraw():
     shown = [len(marker.get_data()[0]) for marker in view.species_markers]
     assert sum(shown) == 200
     assert shown[2] == shown[3] == run.products[-1] > 0
-    assert view.box_axes.get_xlim() == (0, pytest.approx(run.params.box_side_nm))
-    assert "successful" in view.status_text.get_text()
+    assert view.walls.get_width() == view.walls.get_height() == pytest.approx(run.params.box_side_nm)
+    assert run.params.box_side_nm <= view.box_axes.get_xlim()[1] < 1.5 * run.params.box_side_nm
+    assert "A–B successful:" in view.status_words.get_text() and view.status_words not in view.moving_artists
+    assert view.status_text.get_text().endswith(f"{int(run.successful_per_step.sum())} of "
+                                                f"{int(run.ab_collisions_per_step.sum())}")
     blitted = pixels(view.render_png())
     view.figure.set_layout_engine("none")
     for artist in view.moving_artists:

@@ -401,3 +401,29 @@ def test_model_import_does_not_pull_in_plotting_or_widgets():
     code = ("import sys, stemcpd.chemistry.rates; "
             "sys.exit(1 if {'matplotlib', 'ipywidgets'} & set(sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@pytest.mark.parametrize("changes", [{}, {"activation_energy_kj_mol": 2.0}, {"catalyst": True, "temperature_k": 500.0}])
+def test_run_relabelled_from_kept_motion_equals_stepping_the_box_with_reactions(changes):
+    # simulate keeps the motion (which no activation energy or catalyst changes) and
+    # labels its collisions in one pass: the result must be advance_box's, exactly.
+    from stemcpd.chemistry.rates import model
+
+    params = RatesParams(number_of_particles=120, seed=5, **changes)
+    model.simulate(RatesParams(number_of_particles=120, seed=5, activation_energy_kj_mol=11.0,
+                               temperature_k=params.temperature_k), steps=200, frames=20)  # motion now kept
+    run = model.simulate(params, steps=200, frames=20)
+    positions, velocities, species = model.initial_box(params)
+    threshold = model.threshold_speed2(params.effective_activation_energy_kj_mol)
+    frames_species, counts = [species.copy()], []
+    for _ in range(20):
+        counts.append(model.advance_box(positions, velocities, species, model.TIME_STEP_PS, params.box_side_nm,
+                                        threshold, 10))
+        frames_species.append(species.copy())
+    counts = np.concatenate(counts)
+    assert np.array_equal(run.positions_nm[-1], positions.astype(np.float32))
+    assert np.array_equal(run.species, np.array(frames_species))
+    for column, name in enumerate(("collisions_per_step", "ab_collisions_per_step", "successful_per_step",
+                                   "energetic_per_step")):
+        assert np.array_equal(getattr(run, name), counts[:, column]), name
+    assert run.products[-1] > 0

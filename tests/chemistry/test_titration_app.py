@@ -26,8 +26,8 @@ def test_view_moves_artists_and_blitted_frame_equals_full_redraw():
     assert x[0] == 12.5 and y[0] == pytest.approx(4.76, abs=0.01)
     assert view.equivalence_marker.get_data()[0][0] == pytest.approx(25.0)
     assert view.curve_axes.get_xlim() == (0, 50)
-    texts = [t.get_text() for t in view.colour_texts]
-    assert texts[-1].startswith("phenolphthalein: colourless") and "(suitable)" in texts[-1]
+    assert view.name_texts[-1].get_text() == "phenolphthalein:" and view.colour_texts[-1].get_text() == "colourless"
+    assert "(suitable)" in view.range_texts[-1].get_text()
     blitted = pixels(view.render_png())
     view.figure.set_layout_engine("none")
     for artist in view.moving_artists:
@@ -87,3 +87,19 @@ def test_table_and_static_fallback():
     assert len(table) == len(app.curve.volumes_ml) and "NaOH" in table.title
     html = app._repr_mimebundle_()["text/html"]
     assert html.startswith("<figure") and 'class="stemcpd-player-description">After adding 10.00 cm³' in html
+
+
+def test_only_the_changing_words_are_redrawn_and_verdicts_name_the_background():
+    from stemcpd.chemistry.titration.app import TitrationApp
+
+    app = TitrationApp()
+    view = app.view
+    moving = set(map(id, view.renderer.moving_artists))
+    assert not any(id(text) in moving for text in (*view.name_texts, *view.range_texts, view.status_words))
+    drawn = view.renderer.full_draws
+    for added in (5.0, 10.0, 20.0, 30.0, 40.0):
+        app.sliders["added_ml"].value = added
+    assert view.renderer.full_draws == drawn
+    weak_key = view.renderer.static_key
+    app.sliders["acid_pka"].value = 9.25  # no indicator suitable: the verdicts (background) change
+    assert view.renderer.static_key != weak_key and "(not suitable)" in view.range_texts[-1].get_text()

@@ -16,6 +16,7 @@ def test_view_draws_discs_to_scale_and_histogram_of_the_frame():
     assert len(view.discs.get_offsets()) == 300
     np.testing.assert_allclose(view.discs.get_offsets(), run.positions_nm[0])
     assert view.box_axes.get_xlim() == (0, 25.0)
+    assert view.walls.get_width() == view.walls.get_height() == 25.0
     # EllipseCollection in data units: each disc is 0.34 nm across on the axes.
     np.testing.assert_allclose(view.discs.get_widths(), 0.34)
     np.testing.assert_allclose(view.discs.get_heights(), 0.34)
@@ -61,7 +62,8 @@ def test_playback_steps_through_frames_without_recomputing(monkeypatch):
         app.step()
     assert app.frame == 10 and app.run is run
     np.testing.assert_allclose(app.view.discs.get_offsets(), run.positions_nm[10])
-    assert f"t = {run.times_ps[10]:.1f} ps" in app.view.status_text.get_text()
+    assert app.view.status_text.get_text().startswith(f"{run.times_ps[10]:.1f} ps\n")
+    assert app.view.status_words.get_text().startswith("t =") and app.view.status_words not in app.view.moving_artists
     assert bytes(app.image.value) != first
     app.reset()
     np.testing.assert_allclose(app.view.discs.get_offsets(), run.positions_nm[0])
@@ -72,3 +74,23 @@ def test_app_to_table_and_static_html():
     table = app.to_table()
     assert len(table) == app.playback_frames and "200 discs" in table.title
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+
+
+def test_box_side_sweep_redraws_the_whole_figure_only_at_a_few_round_sizes():
+    # The walls are drawn; the axes run to the next of 20, 25, 30, 40, 50, 60 nm.
+    app = GasApp()
+    drawn = app.view.renderer.full_draws
+    for side in range(21, 61, 3):
+        app.sliders["box_side_nm"].value = side
+        assert app.view.walls.get_width() == side <= app.view.box_axes.get_xlim()[1] < 1.34 * side
+    assert app.view.renderer.full_draws - drawn <= 6
+
+
+def test_temperature_sweep_redraws_the_whole_figure_at_few_speed_ranges():
+    app = GasApp()
+    drawn = app.view.renderer.full_draws
+    temperatures = list(range(50, 1001, 50))
+    for temperature in temperatures + temperatures[::-1]:
+        app.sliders["temperature_k"].value = temperature
+        assert app.view.speed_axes.get_xlim()[1] >= 3.2 * app.run.params.rms_speed_m_s
+    assert app.view.renderer.full_draws - drawn <= 7

@@ -296,3 +296,25 @@ def test_model_import_does_not_pull_in_plotting_or_widgets():
     code = ("import sys, stemcpd.physics.gas; "
             "sys.exit(1 if any(m in sys.modules for m in ('matplotlib', 'ipywidgets')) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_run_at_another_temperature_is_the_same_paths_faster_and_agrees_with_a_direct_run():
+    # The default step moves a disc the same distance at every temperature, so the run is
+    # one run in steps: same positions, times shorter by √(T/T'), pressure larger by T'/T.
+    cool, hot = (simulate(GasParams(number_of_particles=200, temperature_k=t, seed=4), steps=200, frames=20)
+                 for t in (300.0, 750.0))
+    assert np.array_equal(cool.positions_nm, hot.positions_nm)
+    assert hot.times_ps[-1] == pytest.approx(cool.times_ps[-1] * math.sqrt(300.0 / 750.0), rel=1e-12)
+    assert hot.pressure_n_m == pytest.approx(cool.pressure_n_m * 750.0 / 300.0, rel=1e-12)
+    assert hot.speeds_m_s == pytest.approx(cool.speeds_m_s * math.sqrt(750.0 / 300.0), rel=1e-12)
+    assert np.array_equal(hot.collisions_per_particle, cool.collisions_per_particle)
+    # Against the same run stepped directly in ps (chaos amplifies rounding, so compare a
+    # short stretch): the same to rounding.
+    params = GasParams(number_of_particles=200, temperature_k=750.0, seed=4)
+    direct = simulate(params, steps=20, frames=10, time_step_ps=gas.default_time_step_ps(params))
+    shared = simulate(params, steps=20, frames=10)
+    assert shared.positions_nm == pytest.approx(direct.positions_nm, abs=1e-9)
+    assert shared.speeds_m_s == pytest.approx(direct.speeds_m_s, rel=1e-9)
+    assert shared.pressure_n_m == pytest.approx(direct.pressure_n_m, rel=1e-9)
+    assert shared.speeds_m_s[0] == pytest.approx(np.hypot(*gas.initial_state(params).velocities_nm_ps.T) * 1000,
+                                                 rel=1e-12)

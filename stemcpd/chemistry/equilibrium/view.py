@@ -17,6 +17,14 @@ from stemcpd.ui.scales import nice_ceiling
 BAR_WIDTH = 0.38
 CONCENTRATION_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 SPECIES_LABELS = {"H2": "H₂", "I2": "I₂", "HI": "HI"}
+BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none"}
+
+
+def _values_beside(axes, words):
+    """A text for the numbers that go with the static ``words``, its lines level with
+    theirs, just right of them, on a white box of its own (only this text moves)."""
+    return axes.annotate("", xy=(1, 1), xycoords=words, xytext=(4, 0), textcoords="offset points",
+                         fontsize=10, ha="left", va="top", bbox=BOX, annotation_clip=False)
 
 
 class EquilibriumView:
@@ -49,9 +57,11 @@ class EquilibriumView:
         self.bar_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, frameon=False)
         self.bar_labels = [self.bar_axes.text(0, 0, "", ha="center", va="bottom", fontsize=9)
                            for _ in range(6)]
-        self.ice_text = self.bar_axes.text(
-            0.02, 0.97, "", transform=self.bar_axes.transAxes, ha="left", va="top", fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        # Readout words are background, only the numbers beside them move (every glyph
+        # drawn on each frame costs ~0.15 ms).
+        self.ice_words = self.bar_axes.text(
+            0.02, 0.97, "Kc:\nreacts:", transform=self.bar_axes.transAxes, ha="left", va="top", fontsize=10, bbox=BOX)
+        self.ice_text = _values_beside(self.bar_axes, self.ice_words)
 
         self.haber_axes.set_title("Haber process: N₂ + 3H₂ ⇌ 2NH₃ (1 : 3 feed)")
         self.haber_axes.set_xlabel("temperature / °C")
@@ -64,9 +74,10 @@ class EquilibriumView:
         (self.guide_line,) = self.haber_axes.plot([], [], color="black", linestyle=":", linewidth=1)
         self.haber_axes.set_ylim(0, 100)
         self.haber_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2, frameon=False)
-        self.haber_text = self.haber_axes.text(
-            0.97, 0.97, "", transform=self.haber_axes.transAxes, ha="right", va="top", fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
+        self.haber_words = self.haber_axes.text(
+            0.6, 0.97, "chosen:\nNH₃ at equilibrium:\nKp:", transform=self.haber_axes.transAxes, ha="right",
+            va="top", fontsize=10, bbox=BOX)
+        self.haber_text = _values_beside(self.haber_axes, self.haber_words)
 
         self.moving_artists = (
             *self.initial_bars.patches, *self.equilibrium_bars.patches, *self.bar_labels, self.ice_text,
@@ -85,7 +96,7 @@ class EquilibriumView:
             label.set_text(f"{value:.3f}" if value >= 5e-4 or value == 0 else f"{value:.1e}")
         top = max(max(values), 0.1)
         self.bar_axes.set_ylim(0, nice_ceiling(1.45 * top, CONCENTRATION_STEPS))
-        self.ice_text.set_text(f"Kc = {format_k(p.kc)}\nreacts: {result.direction}")
+        self.ice_text.set_text(f"{format_k(p.kc)}\n{result.direction}")
 
         self.haber_line.set_data(result.haber_temperatures_c, result.haber_percent)
         self.reference_line.set_data(result.haber_temperatures_c, result.haber_percent_reference)
@@ -95,7 +106,7 @@ class EquilibriumView:
         self.haber_axes.set_xlim(low, result.haber_temperatures_c[-1])
         self.haber_text.set_text(
             f"{p.temperature_c:.0f} °C, {p.pressure_atm:.0f} atm\n"
-            f"NH₃ {result.ammonia_percent:.1f}%\nKp = {format_k(result.haber_kp_atm2)} atm⁻²")
+            f"{result.ammonia_percent:.1f}%\n{format_k(result.haber_kp_atm2)} atm⁻²")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

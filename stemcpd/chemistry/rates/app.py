@@ -1,8 +1,11 @@
 """Interactive rates of reaction: sliders (declared as data) drive the particle box.
 
 Every control change runs a fresh seeded simulation of 500 steps of 0.2 ps (100
-recorded frames; roughly 0.1–0.3 s for a few hundred particles), then playback moves
-through the recorded frames without recomputing. The catalyst is a checkbox (an on/off
+recorded frames; roughly 0.1 s for a few hundred particles), then playback moves
+through the recorded frames without recomputing. The activation energy and the
+catalyst do not change how the particles move (a reaction only relabels them), so
+changing those relabels the kept motion's collisions (a few ms) instead of moving the
+particles again. The catalyst is a checkbox (an on/off
 :class:`~stemcpd.ui.controls.Choice`): on halves the activation energy. The readout gives every counted result with
 its uncertainty and says whether the share of collisions with enough energy agrees
 with e^(−Ea/RT); the seed control repeats the run from another random start.

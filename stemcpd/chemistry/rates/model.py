@@ -229,49 +229,12 @@ def advance_box(positions, velocities, species, time_step_ps, box_side_nm, thres
     A–B pairs with ``v_n² > threshold_speed2`` into C + D (with ``react=False`` they are
     only counted, so the reactants are never used up).
     """
-    d = PARTICLE_DIAMETER_NM
-    low, high = d / 2.0, box_side_nm - d / 2.0
     counts = np.zeros((steps, 4), dtype=np.int64)
-    n = len(positions)
     for index in range(steps):
-        positions += velocities * time_step_ps
-        out = ((positions < low) & (velocities < 0)) | ((positions > high) & (velocities > 0))
-        velocities[out] *= -1.0
-        np.clip(positions, low, high, out=positions)
-        first, second = overlapping_pairs(positions, d)
-        if first.size == 0:
+        collided = _move_one_step(positions, velocities, time_step_ps, box_side_nm)
+        if collided is None:
             continue
-        separation = positions[second] - positions[first]
-        relative = velocities[second] - velocities[first]
-        closing = np.einsum("ij,ij->i", separation, relative)
-        # The pair overlaps by now; the line of centres that matters is the one at the
-        # moment they touched, a time τ ago: |r − v τ| = d. Without this, deep overlaps
-        # would tilt the normal and understate the energy of fast collisions.
-        speed2 = np.maximum(np.einsum("ij,ij->i", relative, relative), 1e-300)
-        distance2 = np.einsum("ij,ij->i", separation, separation)
-        since_contact = (closing + np.sqrt(np.maximum(closing * closing - speed2 * (distance2 - d * d), 0.0))) / speed2
-        # Collide if approaching now, or if they touched during this step and are already
-        # moving apart again: a glancing contact that began mid-step. Missing those (they
-        # carry little energy along the line of centres) would count too few collisions
-        # and make the energetic fraction look a few per cent too high.
-        due = (closing < 0.0) | (since_contact <= time_step_ps)
-        # A particle in two such pairs at once: leave both pairs for the next step.
-        first, second = first[due], second[due]
-        uses = np.bincount(np.concatenate([first, second]), minlength=n)
-        alone = (uses[first] == 1) & (uses[second] == 1)
-        first, second = first[alone], second[alone]
-        if first.size == 0:
-            continue
-        separation, relative = separation[due][alone], relative[due][alone]
-        since_contact = np.minimum(since_contact[due][alone], time_step_ps)
-        at_contact = separation - relative * since_contact[:, None]
-        normal = at_contact / np.linalg.norm(at_contact, axis=1)[:, None]
-        normal_speed = np.einsum("ij,ij->i", relative, normal)
-        kick = normal_speed[:, None] * normal
-        velocities[first] += kick
-        velocities[second] -= kick
-        positions[first] += kick * since_contact[:, None]  # as if they had bounced at contact
-        positions[second] -= kick * since_contact[:, None]
+        first, second, normal_speed = collided
         kinds = species[first].astype(np.int16) + species[second]
         reactive = (kinds == 1) & (np.minimum(species[first], species[second]) == 0)  # one A, one B
         energetic = normal_speed * normal_speed > threshold_speed2
@@ -281,6 +244,130 @@ def advance_box(positions, velocities, species, time_step_ps, box_side_nm, thres
             species[second[success]] += 2
         counts[index] = (first.size, int(reactive.sum()), int(success.sum()), int(energetic.sum()))
     return counts
+
+
+def _move_one_step(positions, velocities, time_step_ps, box_side_nm):
+    """The motion of one step of :func:`advance_box` (IN PLACE): move, reflect, collide.
+    Returns ``(first, second, normal_speed)`` of the pairs that collided, or None. The
+    motion never depends on the species: a reaction only relabels the two discs."""
+    d = PARTICLE_DIAMETER_NM
+    low, high = d / 2.0, box_side_nm - d / 2.0
+    n = len(positions)
+    positions += velocities * time_step_ps
+    out = ((positions < low) & (velocities < 0)) | ((positions > high) & (velocities > 0))
+    velocities[out] *= -1.0
+    np.clip(positions, low, high, out=positions)
+    first, second = overlapping_pairs(positions, d)
+    if first.size == 0:
+        return None
+    separation = positions[second] - positions[first]
+    relative = velocities[second] - velocities[first]
+    closing = np.einsum("ij,ij->i", separation, relative)
+    # The pair overlaps by now; the line of centres that matters is the one at the
+    # moment they touched, a time τ ago: |r − v τ| = d. Without this, deep overlaps
+    # would tilt the normal and understate the energy of fast collisions.
+    speed2 = np.maximum(np.einsum("ij,ij->i", relative, relative), 1e-300)
+    distance2 = np.einsum("ij,ij->i", separation, separation)
+    since_contact = (closing + np.sqrt(np.maximum(closing * closing - speed2 * (distance2 - d * d), 0.0))) / speed2
+    # Collide if approaching now, or if they touched during this step and are already
+    # moving apart again: a glancing contact that began mid-step. Missing those (they
+    # carry little energy along the line of centres) would count too few collisions
+    # and make the energetic fraction look a few per cent too high.
+    due = (closing < 0.0) | (since_contact <= time_step_ps)
+    # A particle in two such pairs at once: leave both pairs for the next step.
+    first, second = first[due], second[due]
+    uses = np.bincount(np.concatenate([first, second]), minlength=n)
+    alone = (uses[first] == 1) & (uses[second] == 1)
+    first, second = first[alone], second[alone]
+    if first.size == 0:
+        return None
+    separation, relative = separation[due][alone], relative[due][alone]
+    since_contact = np.minimum(since_contact[due][alone], time_step_ps)
+    at_contact = separation - relative * since_contact[:, None]
+    normal = at_contact / np.linalg.norm(at_contact, axis=1)[:, None]
+    normal_speed = np.einsum("ij,ij->i", relative, normal)
+    kick = normal_speed[:, None] * normal
+    velocities[first] += kick
+    velocities[second] -= kick
+    positions[first] += kick * since_contact[:, None]  # as if they had bounced at contact
+    positions[second] -= kick * since_contact[:, None]
+    return first, second, normal_speed
+
+
+@dataclass(frozen=True)
+class _BoxMotion:
+    """The motion of a run, which no activation energy or catalyst changes: disc
+    positions at each frame, and every collision (its step, its two discs and v_n²)."""
+
+    positions_nm: np.ndarray
+    species: np.ndarray
+    step: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    normal_speed2: np.ndarray
+
+
+_MOTIONS: dict = {}
+MOTIONS_KEPT = 8
+
+
+def _box_motion(params: RatesParams, steps: int, frames: int, per_frame: int, time_step_ps: float) -> _BoxMotion:
+    """The run's motion (see :class:`_BoxMotion`), kept for the last :data:`MOTIONS_KEPT`
+    settings of everything but the activation energy and the catalyst: moving those
+    sliders relabels the same collisions instead of moving the discs again."""
+    key = (params.temperature_k, params.concentration_mol_dm3, params.number_of_particles, params.seed,
+           steps, frames, per_frame, time_step_ps)
+    motion = _MOTIONS.pop(key, None)
+    if motion is None:
+        positions, velocities, species = initial_box(params)
+        n = params.number_of_particles
+        all_positions = np.empty((frames + 1, n, 2), dtype=np.float32)
+        all_positions[0] = positions
+        steps_of, firsts, seconds, speeds2 = [], [], [], []
+        for index in range(frames * per_frame):
+            collided = _move_one_step(positions, velocities, time_step_ps, params.box_side_nm)
+            if collided is not None:
+                first, second, normal_speed = collided
+                steps_of.append(np.full(first.size, index))
+                firsts.append(first)
+                seconds.append(second)
+                speeds2.append(normal_speed * normal_speed)
+            if (index + 1) % per_frame == 0:
+                all_positions[(index + 1) // per_frame] = positions
+        join = (lambda parts, kind: np.concatenate(parts) if parts else np.empty(0, dtype=kind))
+        motion = _BoxMotion(all_positions, species, join(steps_of, np.intp), join(firsts, np.intp),
+                            join(seconds, np.intp), join(speeds2, float))
+    _MOTIONS[key] = motion
+    while len(_MOTIONS) > MOTIONS_KEPT:
+        _MOTIONS.pop(next(iter(_MOTIONS)))
+    return motion
+
+
+def _react_along(motion: _BoxMotion, threshold: float, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Label the collisions of ``motion`` as :func:`advance_box` does step by step, in one
+    pass: an A–B collision with v_n² above ``threshold`` turns both discs into products.
+    Each disc reacts at most once, so its species at any step is its starting one, plus
+    2 from the step after it reacted. Returns (step at which each disc reacted, ``steps``
+    if never; the per-step counts as :func:`advance_box` returns them)."""
+    start = motion.species
+    first, second, step = motion.first, motion.second, motion.step
+    energetic = motion.normal_speed2 > threshold
+    reacted_at = np.full(len(start), steps, dtype=np.intp)
+    # Only energetic collisions of a starting A with a starting B can react; in step
+    # order, each does if neither disc has reacted before.
+    candidates = np.flatnonzero(energetic & (start[first] + start[second] == 1))
+    reacted = reacted_at.tolist()
+    for index, i, j in zip(step[candidates].tolist(), first[candidates].tolist(), second[candidates].tolist()):
+        if reacted[i] == steps and reacted[j] == steps:
+            reacted[i] = reacted[j] = index
+    reacted_at = np.array(reacted, dtype=np.intp)
+    # A–B at the step of the collision: started as A and B, and neither reacted before it.
+    reactive = (start[first] + start[second] == 1) & (reacted_at[first] >= step) & (reacted_at[second] >= step)
+    success = reactive & energetic & (reacted_at[first] == step)
+    counts = np.column_stack([np.bincount(step, minlength=steps), np.bincount(step, reactive, minlength=steps),
+                              np.bincount(step, success, minlength=steps),
+                              np.bincount(step, energetic, minlength=steps)]).astype(np.int64)
+    return reacted_at, counts
 
 
 def threshold_speed2(activation_energy_kj_mol: float) -> float:
@@ -431,18 +518,13 @@ def simulate(params: RatesParams | None = None, steps: int = RUN_STEPS, frames: 
     frames = min(check_count("frames", frames, 1, 10_000), steps)
     time_step_ps = check_range("time_step_ps", time_step_ps, 0, 10, unit="ps")
     per_frame = math.ceil(steps / frames)
-    positions, velocities, species = initial_box(params)
     n = params.number_of_particles
     threshold = threshold_speed2(params.effective_activation_energy_kj_mol)
-    all_positions = np.empty((frames + 1, n, 2), dtype=np.float32)
-    all_species = np.empty((frames + 1, n), dtype=np.int8)
-    all_positions[0], all_species[0] = positions, species
-    counts = []
-    for frame in range(1, frames + 1):
-        counts.append(advance_box(positions, velocities, species, time_step_ps, params.box_side_nm, threshold,
-                                  per_frame))
-        all_positions[frame], all_species[frame] = positions, species
-    counts = np.concatenate(counts)
+    motion = _box_motion(params, steps, frames, per_frame, float(time_step_ps))
+    reacted_at, counts = _react_along(motion, threshold, frames * per_frame)
+    frame_steps = np.arange(frames + 1) * per_frame  # a frame shows the box after this many steps
+    all_species = (motion.species[None, :] + 2 * (reacted_at[None, :] < frame_steps[:, None])).astype(np.int8)
+    all_positions = motion.positions_nm.copy()
     times = np.arange(frames + 1) * per_frame * time_step_ps
     products = np.count_nonzero(all_species == 2, axis=1)
     # Collision theory, second order with [A]₀ = [B]₀: n_A(t) = n₀ / (1 + k n₀ t).

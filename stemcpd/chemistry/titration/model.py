@@ -298,17 +298,22 @@ def simulate(params: TitrationParams | None = None, points: int = 400) -> Titrat
     volumes = np.concatenate([np.linspace(0.0, end, points), equivalence - offsets, equivalence + offsets,
                               [equivalence, 0.5 * equivalence, params.added_ml]])
     volumes = np.unique(volumes[(volumes >= 0) & (volumes <= end)])
-    ph = ph_at(volumes, **kwargs)
-    steep = (ph_at((1 - STEEP_FRACTION) * equivalence, **kwargs), ph_at((1 + STEEP_FRACTION) * equivalence, **kwargs))
+    # One vectorised solve for the curve and its landmarks (each point is solved on its own).
+    landmarks = [(1 - STEEP_FRACTION) * equivalence, (1 + STEEP_FRACTION) * equivalence, params.added_ml,
+                 equivalence, 0.5 * equivalence]
+    solved = ph_at(np.concatenate([volumes, landmarks]), **kwargs)
+    ph = solved[:len(volumes)]
+    below, above, now, at_equivalence, at_half = (float(value) for value in solved[len(volumes):])
+    steep = (below, above)
     return TitrationCurve(
         params=params,
         volumes_ml=volumes,
         ph=ph,
-        ph_now=ph_at(params.added_ml, **kwargs),
+        ph_now=now,
         equivalence_ml=equivalence,
-        ph_at_equivalence=ph_at(equivalence, **kwargs),
+        ph_at_equivalence=at_equivalence,
         half_equivalence_ml=0.5 * equivalence,
-        ph_at_half_equivalence=ph_at(0.5 * equivalence, **kwargs),
+        ph_at_half_equivalence=at_half,
         steep_ph=steep,
         suitable_indicators=suitable_indicators(steep),
     )

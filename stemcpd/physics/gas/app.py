@@ -1,8 +1,10 @@
 """Interactive gas in a box: sliders (declared as data) drive the model and the view.
 
 Every control change runs a fresh seeded simulation of 500 steps (100 recorded frames;
-about 0.2 s for the default 400 discs), then playback moves through the recorded frames
-without recomputing. The run lasts picoseconds, so the playback bar shows the time in ps;
+about 0.1 s for the default 400 discs), then playback moves through the recorded frames
+without recomputing. A temperature change reuses the kept run: with the default step,
+the run at another temperature is the same paths traversed faster (see
+:func:`stemcpd.physics.gas.model._run_in_steps`), so only its times and speeds are scaled. The run lasts picoseconds, so the playback bar shows the time in ps;
 the figure shows it too, beside the collisions per disc so far.
 """
 

@@ -33,6 +33,9 @@ per-pair Python loop). Each overlapping pair that is approaching is wound back t
 instant of contact (solving |r − v τ| = d for τ), collided there exactly along the line
 of centres, and moved forward again; so collision geometry does not depend on the step.
 A disc in two overlapping pairs has them handled one after the other.
+With the default step (a typical disc moves a quarter of a diameter) a run is computed
+in nm per step, which makes it one run for every temperature and particle mass (the
+same paths, traversed faster or slower); :func:`simulate` scales its times and speeds.
 
 Units: positions in nanometres (nm), velocities in nm/ps (1 nm/ps = 1000 m/s), times in
 picoseconds (ps); results are reported in SI (m/s, N/m, J). The default particle is
@@ -201,23 +204,25 @@ def overlapping_pairs(positions_nm: np.ndarray, diameter_nm: float) -> tuple[np.
     order = np.argsort(positions_nm[:, 0], kind="stable")
     xs = positions_nm[order, 0]
     ys = positions_nm[order, 1]
-    d2 = diameter_nm * diameter_nm
-    first, second = [], []
     count = len(xs)
-    for shift in range(1, count):
-        close = np.flatnonzero(xs[shift:] - xs[:-shift] < diameter_nm)
-        if close.size == 0:
-            break
-        dx = xs[close + shift] - xs[close]
-        dy = ys[close + shift] - ys[close]
-        hit = close[dx * dx + dy * dy < d2]
-        if hit.size:
-            first.append(order[hit])
-            second.append(order[hit + shift])
-    if not first:
+    # All the shifts at once: disc i (in x order) is compared with the next c_i discs,
+    # those whose x is within a diameter (searched with a hair of slack, then the same
+    # test as one shift at a time: x_j − x_i < d). Pairs come out shift by shift, as
+    # the loop over shifts listed them (the collision rounds depend on that order).
+    ends = np.searchsorted(xs, xs + diameter_nm * (1.0 + 1e-9) + 1e-300, side="left")
+    reach = ends - np.arange(1, count + 1)
+    total = int(reach.sum())
+    if total == 0:
         empty = np.empty(0, dtype=np.intp)
         return empty, empty
-    return np.concatenate(first), np.concatenate(second)
+    start = np.repeat(np.arange(count), reach)
+    end = np.arange(total) - np.repeat(np.cumsum(reach) - reach - np.arange(count), reach) + 1  # i + shift
+    dx = xs[end] - xs[start]
+    dy = ys[end] - ys[start]
+    hit = np.flatnonzero((dx < diameter_nm) & (dx * dx + dy * dy < diameter_nm * diameter_nm))
+    start, end = start[hit], end[hit]
+    by_shift = np.lexsort((start, end - start))  # shift-major, then by i, as the loop listed them
+    return order[start[by_shift]], order[end[by_shift]]
 
 
 def _collide_pairs(positions, velocities, first, second, diameter, time_step) -> int:
@@ -479,32 +484,31 @@ def simulate(
     steps = check_count("steps", steps, 1, 1_000_000)
     frames = check_count("frames", frames, 1, 10_000)
     frames = min(frames, steps)
-    if time_step_ps is None:
+    default_step = time_step_ps is None
+    if default_step:
         time_step_ps = default_time_step_ps(params)
     time_step_ps = check_range("time_step_ps", time_step_ps, 0, 1000, unit="ps")
     steps_per_frame = math.ceil(steps / frames)
-    state = initial_state(params) if state is None else state
-    positions = np.array(state.positions_nm, dtype=float)
-    velocities = np.array(state.velocities_nm_ps, dtype=float)
     n = params.number_of_particles
-    if positions.shape != (n, 2) or velocities.shape != (n, 2):
-        raise ValueError(f"state must hold ({n}, 2) positions and velocities for {n} particles")
+    if state is None and default_step:
+        # The run in steps (see _run_in_steps): shared by every temperature and mass.
+        recorded = _run_in_steps(n, params.box_side_nm, params.particle_diameter_nm, params.start, params.seed,
+                                 frames, steps_per_frame)
+        nm_ps_per_unit = 1.0 / time_step_ps  # its velocities are in nm per step
+    else:
+        state = initial_state(params) if state is None else state
+        positions = np.array(state.positions_nm, dtype=float)
+        velocities = np.array(state.velocities_nm_ps, dtype=float)
+        if positions.shape != (n, 2) or velocities.shape != (n, 2):
+            raise ValueError(f"state must hold ({n}, 2) positions and velocities for {n} particles")
+        recorded = _record(positions, velocities, time_step_ps, params.box_side_nm, params.particle_diameter_nm,
+                           frames, steps_per_frame)
+        nm_ps_per_unit = 1.0
+    start_velocities = recorded.start_velocities * nm_ps_per_unit
+    end_velocities = recorded.end_velocities * nm_ps_per_unit
 
-    all_positions = np.empty((frames + 1, n, 2))
-    speeds = np.empty((frames + 1, n))
-    wall_sums = np.empty(frames)
-    collisions = np.zeros(frames + 1)
-    all_positions[0] = positions
-    speeds[0] = np.hypot(velocities[:, 0], velocities[:, 1])
-    for frame in range(1, frames + 1):
-        wall_sum, hits = advance(positions, velocities, time_step_ps, params.box_side_nm,
-                                 params.particle_diameter_nm, steps_per_frame)
-        wall_sums[frame - 1] = wall_sum
-        collisions[frame] = collisions[frame - 1] + hits
-        all_positions[frame] = positions
-        speeds[frame] = np.hypot(velocities[:, 0], velocities[:, 1])
-
-    speeds_m_s = speeds * NM_PER_PS_IN_M_S
+    speeds_m_s = recorded.speeds * (nm_ps_per_unit * NM_PER_PS_IN_M_S)
+    wall_sums = recorded.wall_sums * nm_ps_per_unit
     interval_s = steps_per_frame * time_step_ps * 1e-12
     perimeter_m = 4.0 * (params.box_side_nm - params.particle_diameter_nm) * 1e-9
     interval_pressure = 2.0 * params.particle_mass_kg * wall_sums * NM_PER_PS_IN_M_S / (perimeter_m * interval_s)
@@ -513,17 +517,87 @@ def simulate(
         time_step_ps=float(time_step_ps),
         steps_per_frame=steps_per_frame,
         times_ps=np.arange(frames + 1) * steps_per_frame * time_step_ps,
-        positions_nm=all_positions,
+        positions_nm=recorded.positions.copy(),
         speeds_m_s=speeds_m_s,
         kinetic_energy_j=0.5 * params.particle_mass_kg * np.sum(speeds_m_s**2, axis=1),
         interval_pressure_n_m=interval_pressure,
-        collisions_per_particle=2.0 * collisions / n,
+        collisions_per_particle=2.0 * recorded.collisions / n,
         pressure_n_m=float(interval_pressure.mean()),
         ideal_pressure_n_m=ideal_gas_pressure(params),
         hard_disc_pressure_n_m=hard_disc_pressure(params),
-        pressure_uncertainty_n_m=wall_pressure_uncertainty(params, state, GasState(positions, velocities),
-                                                           frames * steps_per_frame * time_step_ps),
+        pressure_uncertainty_n_m=wall_pressure_uncertainty(
+            params, GasState(recorded.start_positions, start_velocities), GasState(recorded.end_positions, end_velocities),
+            frames * steps_per_frame * time_step_ps),
     )
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """What :func:`_record` keeps of a run, velocities in the unit the run used."""
+
+    positions: np.ndarray
+    speeds: np.ndarray
+    wall_sums: np.ndarray
+    collisions: np.ndarray
+    start_positions: np.ndarray
+    start_velocities: np.ndarray
+    end_positions: np.ndarray
+    end_velocities: np.ndarray
+
+
+def _record(positions, velocities, time_step, box_side_nm, diameter_nm, frames, steps_per_frame) -> _Recorded:
+    """Advance copies of ``positions``/``velocities`` frame by frame, recording each frame."""
+    start_positions, start_velocities = positions, velocities
+    positions, velocities = np.array(positions, dtype=float), np.array(velocities, dtype=float)
+    n = len(positions)
+    all_positions = np.empty((frames + 1, n, 2))
+    speeds = np.empty((frames + 1, n))
+    wall_sums = np.empty(frames)
+    collisions = np.zeros(frames + 1)
+    all_positions[0] = positions
+    speeds[0] = np.hypot(velocities[:, 0], velocities[:, 1])
+    for frame in range(1, frames + 1):
+        wall_sum, hits = advance(positions, velocities, time_step, box_side_nm, diameter_nm, steps_per_frame)
+        wall_sums[frame - 1] = wall_sum
+        collisions[frame] = collisions[frame - 1] + hits
+        all_positions[frame] = positions
+        speeds[frame] = np.hypot(velocities[:, 0], velocities[:, 1])
+    return _Recorded(all_positions, speeds, wall_sums, collisions, start_positions, start_velocities,
+                     positions, velocities)
+
+
+_RUNS_IN_STEPS: dict = {}
+RUNS_IN_STEPS_KEPT = 8
+_REFERENCE_TEMPERATURE_K = 300.0
+
+
+def _run_in_steps(number, side, diameter, start, seed, frames, steps_per_frame) -> _Recorded:
+    """The run at the default step, in units that make it the same for every temperature
+    and particle mass: lengths in nm, time in steps, velocities in nm per step.
+
+    Why this is exact: nothing but the discs' own motion acts (no potential), so at
+    another temperature or mass every starting velocity is the same vector times
+    √(T m_ref / (T_ref m)) and the default step is shorter by the same factor: each step
+    moves every disc by the same displacement, every collision happens at the same
+    place, step and fraction of a step. In nm per step the whole run is one set of
+    numbers (computed once here, from the start at a reference temperature, and kept
+    for the last :data:`RUNS_IN_STEPS_KEPT` settings); :func:`simulate` divides the
+    velocities by the step in ps, and the times follow. The start it gives at
+    temperature T equals :func:`initial_state` at T to rounding (relative 1e-16).
+    """
+    key = (number, side, diameter, start, seed, frames, steps_per_frame)
+    kept = _RUNS_IN_STEPS.pop(key, None)
+    if kept is None:
+        reference = GasParams(number_of_particles=number, temperature_k=_REFERENCE_TEMPERATURE_K, box_side_nm=side,
+                              particle_diameter_nm=diameter, start=start, seed=seed)
+        state = initial_state(reference)
+        velocities_per_step = np.asarray(state.velocities_nm_ps) * default_time_step_ps(reference)
+        kept = _record(np.asarray(state.positions_nm, dtype=float), velocities_per_step, 1.0, side, diameter,
+                       frames, steps_per_frame)
+    _RUNS_IN_STEPS[key] = kept
+    while len(_RUNS_IN_STEPS) > RUNS_IN_STEPS_KEPT:
+        _RUNS_IN_STEPS.pop(next(iter(_RUNS_IN_STEPS)))
+    return kept
 
 
 def describe(run: GasRun) -> str:
