@@ -16,8 +16,8 @@ from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
 
 # A short ladder of angle ranges: a release-angle slider swept end to end moves the
-# axes six times, and the energy axis and the sketch follow the same rung (see update).
-ANGLE_LADDER_DEG = (5, 10, 20, 45, 90, 180)
+# axes nine times, and the energy axis and the sketch follow the same rung (see update).
+ANGLE_LADDER_DEG = (5, 10, 15, 20, 30, 45, 60, 90, 180)
 DISPLAY_POINTS = 800  # enough for smooth curves; more only slows drawing
 
 
@@ -105,13 +105,13 @@ class PendulumView:
         # Every limit is a rung of a ladder, so most slider moves keep every axis still
         # and the renderer pastes a kept background instead of drawing the whole figure.
         # The energy axis follows the angle rung (the energy at release from the rung's
-        # angle, which is at least the run's), not the energy itself: a release-angle
-        # sweep then moves both panels together, at the same six values.
-        angle_limit = ladder_ceiling(params.amplitude_deg * 1.05, ANGLE_LADDER_DEG)
+        # angle, which is at least the run's, on 1-2-3-5 rungs), not the energy itself:
+        # a release-angle sweep then moves both panels together, at the same values.
+        angle_limit = ladder_ceiling(params.amplitude_deg, ANGLE_LADDER_DEG)  # the axis adds 15 %
         self.angle_axes.set_xlim(0, duration)
         self.angle_axes.set_ylim(-angle_limit * 1.15, angle_limit * 1.15)
         self.energy_axes.set_xlim(0, duration)
-        self.energy_axes.set_ylim(0, nice_ceiling(run.potential_energy_at_j(angle_limit) * 1.25))
+        self.energy_axes.set_ylim(0, nice_ceiling(run.potential_energy_at_j(angle_limit) * 1.1, (1.0, 2.0, 3.0, 5.0)))
 
         reach = ladder_ceiling(params.length_m, LENGTH_LADDER_M) * 1.15
         self.sketch_axes.set_xlim(-reach, reach)
