@@ -22,11 +22,33 @@ def test_view_shows_the_run_and_snaps_axes():
     view.update(run)
     x, y = view.atoms_markers.get_data()
     np.testing.assert_array_equal(y, run.atoms)
-    assert view.atoms_axes.get_xlim() == (0, 300) and view.atoms_axes.get_ylim() == (0, 1200)
+    assert view.atoms_axes.get_xlim() == (0, 300) and view.atoms_axes.get_ylim() == (0, 1050)
     view.update(simulate(DecayParams(half_life_s=58, initial_atoms=1000)))
     assert view.atoms_axes.get_xlim() == (0, 300)  # same rung: the axes stay still
     assert pixels(view.render_png()).shape == (420, 1000, 3)
 
+
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("half_life_s", 8), ("initial_atoms", 7), ("background_rate_per_s", 3), ("seed", 2),
+])
+def test_sweeping_a_control_rarely_draws_the_whole_figure_and_keeps_points_on_the_axes(
+        control_name, most_full_draws):
+    app = DecayApp()
+    control = next(c for c in CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, 30):
+        app.sliders[control_name].value = int(round(value)) if control.integer else round(float(value), 1)
+        view, run = app.view, app.run
+        assert view.atoms_axes.get_xlim()[1] >= run.times_s[-1]
+        assert view.atoms_axes.get_ylim()[1] > run.params.initial_atoms
+        assert view.counts_axes.get_ylim()[1] > max(run.counts.max(), run.background_per_interval)
+    assert app.view.renderer.full_draws - before <= most_full_draws
+
+
+def test_readout_states_the_counting_interval():
+    app = DecayApp(half_life_s=60)
+    assert "counting every 6 s" in app.readout.value
 
 def test_app_builds_one_slider_per_control_and_seed_is_integer():
     app = DecayApp()
@@ -68,8 +90,8 @@ def test_playback_moves_the_marker_and_reads_n_and_activity_without_recomputing(
     assert app.time_s == pytest.approx(run.times_s[-1] * 20 / app.playback_frames)
     index = int(np.searchsorted(run.times_s, app.time_s, side="right") - 1)
     assert app.view.atoms_now.get_data()[1][0] == run.atoms[index]
-    assert f"N = {run.atoms[index]}" in app.view.now_text.get_text()
-    assert "Bq" in app.view.now_text.get_text()
+    assert f"N = {run.atoms[index]}" in app.time_readout.value
+    assert "Bq" in app.time_readout.value
     assert bytes(app.image.value) != first
     app.reset()
     assert app.frame == 0 and app.view.atoms_now.get_data()[1][0] == run.atoms[0]

@@ -55,6 +55,28 @@ def test_track_is_drawn_through_its_corners():
     np.testing.assert_allclose(x[-1] - x[0], 4.0 + 1.0, rtol=1e-12)
 
 
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("height_m", 10), ("ramp_angle_deg", 4), ("flat_length_m", 2), ("mass_kg", 7), ("friction_coefficient", 4),
+])
+def test_sweeping_a_control_rarely_draws_the_whole_figure_and_keeps_the_run_on_the_axes(
+        control_name, most_full_draws):
+    app = EnergyApp()
+    control = next(c for c in CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, 30):
+        app.sliders[control_name].value = round(float(value), 2)
+        view, run = app.view, app.result
+        assert view.energy_axes.get_ylim()[1] >= run.initial_energy_j
+        assert view.track_axes.get_xlim()[1] >= run.track_outline_m[0][-1]
+        assert view.track_axes.get_ylim()[1] >= run.params.height_m
+    assert app.view.renderer.full_draws - before <= most_full_draws
+
+
+def test_playback_readout_gives_the_share_left_in_gpe_and_ke():
+    app = EnergyApp()
+    assert "GPE + KE left: 100%" in app.time_readout.value
+
 def test_app_controls_readout_and_description():
     app = EnergyApp()
     assert list(app.sliders) == [control.name for control in CONTROLS]

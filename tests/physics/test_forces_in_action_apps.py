@@ -19,9 +19,26 @@ def test_collisions_app_defaults_readout_and_trolleys():
     view.show_time(app.result, app.result.times_s[-1])
     # B's back bumper at the end: contact at 0 m, then 4 m/s for 1/3 s.
     assert view.trolley_b.get_x() == pytest.approx(4.0 / 3.0)
-    assert "after" in view.velocity_text.get_text()
+    assert "after: v<sub>A</sub> = 1.00 m/s" in app.playback_readout_html(app.result, app.result.times_s[-1])
+    assert "before: v<sub>A</sub> = 3.00 m/s" in app.time_readout.value
     assert len(COLLISION_CONTROLS) <= 4
 
+
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("mass_a_kg", 6), ("mass_b_kg", 5), ("velocity_a_m_s", 8), ("restitution", 2),
+])
+def test_sweeping_a_collisions_control_rarely_draws_the_whole_figure(control_name, most_full_draws):
+    app = CollisionsApp()
+    control = next(c for c in COLLISION_CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    values = np.arange(control.minimum, control.maximum + control.step / 2, control.step)
+    for value in [*values, *values[::-1]]:
+        app.sliders[control_name].value = float(value)
+        view, run = app.view, app.result
+        assert view.energy_axes.get_ylim()[1] >= run.kinetic_before_j
+        assert view.momentum_axes.get_ylim()[1] >= run.total_momentum.max()
+    assert app.view.renderer.full_draws - before <= most_full_draws
 
 def test_stick_together_preset_gives_common_velocity():
     app = CollisionsApp(restitution=0.0)

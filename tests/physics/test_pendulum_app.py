@@ -39,13 +39,29 @@ def test_view_update_moves_artists_and_blitted_frame_equals_full_redraw():
 
 def test_view_axis_limits_follow_amplitude_in_steps():
     view = PendulumView()
-    view.update(simulate(PendulumParams(amplitude_deg=12)))
+    view.update(simulate(PendulumParams(amplitude_deg=16)))
     first = view.angle_axes.get_ylim()
-    view.update(simulate(PendulumParams(amplitude_deg=18)))
+    view.update(simulate(PendulumParams(amplitude_deg=19)))
     assert view.angle_axes.get_ylim() == first  # same rung: axes stay still
     view.update(simulate(PendulumParams(amplitude_deg=80)))
     assert view.angle_axes.get_ylim()[1] > 80
 
+
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("amplitude_deg", 8), ("length_m", 10), ("mass_kg", 7), ("g_m_s2", 9), ("damping_per_s", 0),
+])
+def test_sweeping_a_control_rarely_draws_the_whole_figure_and_keeps_curves_on_the_axes(
+        control_name, most_full_draws):
+    app = PendulumApp()
+    control = next(c for c in CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, 30):
+        app.sliders[control_name].value = round(float(value), 2)
+        view = app.view
+        assert np.max(np.abs(view.angle_line.get_ydata())) <= view.angle_axes.get_ylim()[1]
+        assert np.max(view.total_line.get_ydata()) <= view.energy_axes.get_ylim()[1]
+    assert app.view.renderer.full_draws - before <= most_full_draws
 
 def test_app_builds_one_slider_per_control_with_units_and_ranges():
     app = PendulumApp()

@@ -229,3 +229,9 @@ def test_virtual_practical_validates_its_arguments():
         pendulum.virtual_practical(lengths_m=[0.5, -0.1])
     with pytest.raises(ValueError, match="lengths_m must list"):
         pendulum.virtual_practical(lengths_m=[])
+
+
+def test_potential_energy_at_the_release_angle_is_the_initial_energy():
+    run = simulate(PendulumParams(length_m=0.8, amplitude_deg=35, mass_kg=0.4))
+    assert run.potential_energy_at_j(35) == pytest.approx(run.initial_energy_j, rel=1e-9)
+    assert run.potential_energy_at_j(90) == pytest.approx(0.4 * 9.81 * 0.8)

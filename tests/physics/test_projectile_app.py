@@ -54,6 +54,23 @@ def test_view_hides_the_dashed_vacuum_path_without_drag_and_limits_move_in_steps
         assert view.path_axes.get_ylim()[1] >= result.max_height
 
 
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("speed_m_s", 11), ("angle_deg", 9), ("height_m", 4), ("g_m_s2", 10), ("drag_per_m", 2),
+])
+def test_sweeping_a_control_rarely_draws_the_whole_figure_and_keeps_the_path_on_the_axes(
+        control_name, most_full_draws):
+    app = ProjectileApp()
+    control = next(c for c in CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, 30):
+        app.sliders[control_name].value = round(float(value), 3)
+        view, result = app.view, app.result
+        assert view.path_axes.get_xlim()[1] >= result.range
+        assert view.path_axes.get_ylim()[1] >= result.max_height
+        assert view.velocity_axes.get_xlim()[1] >= result.time_of_flight
+    assert app.view.renderer.full_draws - before <= most_full_draws
+
 def test_app_builds_one_slider_per_control():
     app = ProjectileApp()
     assert list(app.sliders) == [control.name for control in CONTROLS]

@@ -65,7 +65,27 @@ def test_app_builds_one_slider_per_control_and_moving_mass_changes_everything():
     assert "beyond the elastic limit" in app.readout.value
     assert f"T = {app.run.period_s:.3f} s" in app.readout.value
     assert f"k = <b>{app.run.spring_constant_n_m:.3g} N/m</b>" in app.readout.value
+    assert f"permanent set {app.run.permanent_set_m * 100:.1f} cm" in app.readout.value
+    assert f"elastic limit {app.run.elastic_limit_n:.3g} N" in app.readout.value
 
+
+
+@pytest.mark.parametrize("control_name, most_full_draws", [
+    ("spring_constant_n_m", 7), ("elastic_limit_n", 4), ("mass_kg", 9), ("springs_in_series", 2),
+    ("springs_in_parallel", 3), ("amplitude_m", 5), ("damping_per_s", 0),
+])
+def test_sweeping_a_control_rarely_draws_the_whole_figure_and_keeps_the_bounce_on_the_axes(
+        control_name, most_full_draws):
+    app = SpringsApp()
+    control = next(c for c in CONTROLS if c.name == control_name)
+    before = app.view.renderer.full_draws
+    values = np.linspace(control.minimum, control.maximum, 30)
+    for value in [*values, *values[::-1]]:
+        app.sliders[control_name].value = int(round(value)) if control.integer else round(float(value), 3)
+        view, run = app.view, app.run
+        assert view.graph_axes.get_ylim()[1] >= run.load_force_n + run.spring_constant_n_m * run.params.amplitude_m
+        assert view.bounce_axes.get_ylim()[1] >= np.max(np.abs(run.displacement_m))
+    assert app.view.renderer.full_draws - before <= most_full_draws
 
 def test_series_and_parallel_sliders_give_whole_numbers_and_change_k():
     app = SpringsApp()

@@ -55,6 +55,16 @@ class CollisionsApp(SimulationApp):
             f"{run.kinetic_after_j:.2f} J"
         )
 
+    def playback_readout_html(self, run, time_s):
+        """The time, with the trolleys' velocities at that moment (before or after)."""
+        after = time_s >= run.collision_time_s
+        v_a = run.velocity_a_after_m_s if after else run.params.velocity_a_m_s
+        v_b = run.velocity_b_after_m_s if after else run.params.velocity_b_m_s
+        return (
+            f"{super().playback_readout_html(run, time_s)} · {'after' if after else 'before'}: "
+            f"v<sub>A</sub> = {v_a:.2f} m/s, v<sub>B</sub> = {v_b:.2f} m/s"
+        )
+
 
 APP = CollisionsApp
 show = APP.show  # show(**initial) builds, displays and returns the app

@@ -57,9 +57,6 @@ class CollisionView:
         self.track_axes.add_patch(self.trolley_b)
         self.label_a = self.track_axes.text(0, TROLLEY_HEIGHT_M + 0.03, "A", ha="center", fontsize=12)
         self.label_b = self.track_axes.text(0, TROLLEY_HEIGHT_M + 0.03, "B", ha="center", fontsize=12)
-        self.velocity_text = self.track_axes.text(
-            0.02, 0.95, "", transform=self.track_axes.transAxes, va="top", fontsize=11,
-        )
 
         self.momentum_axes.set_title("Momentum")
         self.momentum_axes.set_xlabel("time / s")
@@ -84,10 +81,13 @@ class CollisionView:
 
         self.momentum_marker = self.momentum_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.energy_marker = self.energy_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
+        # The velocities before or after the collision at the playback time are in the
+        # app's playback readout, not in the figure: a text redrawn on every update costs
+        # more than all the curves.
         self.moving_artists = (
             self.momentum_a_line, self.momentum_b_line, self.momentum_total_line,
             self.kinetic_a_line, self.kinetic_b_line, self.kinetic_total_line,
-            self.trolley_a, self.trolley_b, self.label_a, self.label_b, self.velocity_text,
+            self.trolley_a, self.trolley_b, self.label_a, self.label_b,
             self.momentum_marker, self.energy_marker,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -124,10 +124,6 @@ class CollisionView:
         self.trolley_b.set_x(back_b)
         self.label_a.set_x(front_a - TROLLEY_LENGTH_M / 2)
         self.label_b.set_x(back_b + TROLLEY_LENGTH_M / 2)
-        after = time_s >= run.collision_time_s
-        v_a = run.velocity_a_after_m_s if after else run.params.velocity_a_m_s
-        v_b = run.velocity_b_after_m_s if after else run.params.velocity_b_m_s
-        self.velocity_text.set_text(f"{'after' if after else 'before'}: v_A = {v_a:.2f} m/s, v_B = {v_b:.2f} m/s")
         self.momentum_marker.set_xdata([time_s, time_s])
         self.energy_marker.set_xdata([time_s, time_s])
 

@@ -59,7 +59,8 @@ class DecayApp(SimulationApp):
             fit = "too few counts above background to fit a half-life"
         return (
             f"Half-life <b>{run.params.half_life_s:.3g} s</b> · activity at the start "
-            f"<b>{run.activity_bq[0]:.3g} Bq</b> (now: beside the playback time, and on the graph) · {fit}"
+            f"<b>{run.activity_bq[0]:.3g} Bq</b> (now: beside the playback time) · counting every "
+            f"{run.time_step_s:.3g} s · {fit}"
         )
 
     def playback_readout_html(self, run, time_s):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import numpy as np
 
 from stemcpd.physics.decay.model import DecayRun
-from stemcpd.practical import with_uncertainty
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
 
-FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+# Rungs of round values: a slider swept end to end moves the axes a few times (each move
+# draws the whole figure, 10-20 times slower than moving the points).
+STEPS = (1.0, 2.0, 3.0, 5.0)
 
 
 class DecayView:
@@ -43,9 +44,6 @@ class DecayView:
             [], [], marker="D", markersize=9, color=series_style(0)["color"], markeredgecolor="black",
             linestyle="none")
         self.atoms_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, frameon=False)
-        self.now_text = self.atoms_axes.text(
-            0.97, 0.96, "", transform=self.atoms_axes.transAxes, ha="right", va="top", fontsize=11,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
 
         self.counts_axes.set_title("GM tube counts")
         self.counts_axes.set_xlabel("time / s")
@@ -56,15 +54,15 @@ class DecayView:
         (self.fit_line,) = self.counts_axes.plot([], [], label="fitted decay + background", **series_style(2))
         (self.background_line,) = self.counts_axes.plot([], [], label="mean background", **series_style(3))
         self.counts_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, frameon=False)
-        self.fit_text = self.counts_axes.text(
-            0.97, 0.96, "", transform=self.counts_axes.transAxes, ha="right", va="top", fontsize=11,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"})
 
         self.atoms_marker_line = self.atoms_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.counts_marker_line = self.counts_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
+        # N and the activity at the playback time, the counting interval and the fitted
+        # half-life are in the app's readouts, not in the figure: a text redrawn on every
+        # update costs more than all the points and curves together.
         self.moving_artists = (
-            self.law_line, self.atoms_markers, self.half_life_guide, self.atoms_now, self.now_text,
-            self.counts_markers, self.fit_line, self.background_line, self.fit_text,
+            self.law_line, self.atoms_markers, self.half_life_guide, self.atoms_now,
+            self.counts_markers, self.fit_line, self.background_line,
             self.atoms_marker_line, self.counts_marker_line,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -87,28 +85,29 @@ class DecayView:
         fitted = run.fitted_counts
         if fitted is not None:
             self.fit_line.set_data(smooth, fitted)
-            self.fit_text.set_text(f"counting every {run.time_step_s:.3g} s\nfitted half-life\n"
-                                   f"{with_uncertainty(run.fit.half_life_s, run.fit.uncertainty_s, ' s')}")
         else:
             self.fit_line.set_data([], [])
-            self.fit_text.set_text(f"counting every {run.time_step_s:.3g} s\ntoo few counts\nabove background to fit")
 
-        time_limit = nice_ceiling(duration, FINE_STEPS)
+        time_limit = nice_ceiling(duration, STEPS)
+        atoms_rung = nice_ceiling(params.initial_atoms, STEPS)
         self.atoms_axes.set_xlim(0, time_limit)
-        self.atoms_axes.set_ylim(0, nice_ceiling(params.initial_atoms * 1.05, FINE_STEPS))
+        self.atoms_axes.set_ylim(0, atoms_rung * 1.05)
         self.counts_axes.set_xlim(0, time_limit)
-        self.counts_axes.set_ylim(0, nice_ceiling(max(float(run.counts.max()), background, 1.0) * 1.1, FINE_STEPS))
+        # At least a tenth of the nuclei rung (round, and a little above the first
+        # interval's decays when an interval is a tenth of a half-life), so the counts
+        # axis moves with the nuclei axis, not with each random run.
+        counts_top = max(float(run.counts.max()) * 1.1, background * 1.1, atoms_rung / 10.0, 1.0)
+        self.counts_axes.set_ylim(0, nice_ceiling(counts_top, STEPS))
         self.show_time(run, 0.0)
 
     def show_time(self, run: DecayRun, time_s: float) -> None:
-        """Mark ``time_s`` on both graphs and state N and the activity there."""
+        """Mark ``time_s`` on both graphs and the nuclei left there (the app's playback
+        readout states N and the activity λN)."""
         index = int(np.clip(np.searchsorted(run.times_s, time_s, side="right") - 1, 0, len(run.times_s) - 1))
         left = int(run.atoms[index])
         self.atoms_now.set_data([run.times_s[index]], [left])
         self.atoms_marker_line.set_xdata([time_s, time_s])
         self.counts_marker_line.set_xdata([time_s, time_s])
-        activity = run.params.decay_constant_per_s * left
-        self.now_text.set_text(f"t = {time_s:.3g} s\nN = {left}\nactivity λN = {activity:.3g} Bq")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

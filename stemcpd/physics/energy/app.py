@@ -61,14 +61,17 @@ class EnergyApp(SimulationApp):
         )
 
     def playback_readout_html(self, run, time_s):
-        """The time, with the speed and the three energy stores at that moment."""
+        """The time, with the speed, the three energy stores and the share of the energy
+        still in the GPE and KE stores at that moment."""
         def now(values):
             return float(np.interp(time_s, run.times_s, values))
 
+        gravitational, kinetic = now(run.gravitational_energy_j), now(run.kinetic_energy_j)
+        mechanical = (gravitational + kinetic) / run.initial_energy_j * 100
         return (
             f"{super().playback_readout_html(run, time_s)} · speed {now(run.speed_m_s):.2f} m/s · "
-            f"GPE {now(run.gravitational_energy_j):.3g} J · KE {now(run.kinetic_energy_j):.3g} J · "
-            f"thermal {now(run.thermal_energy_j):.3g} J"
+            f"GPE {gravitational:.3g} J · KE {kinetic:.3g} J · "
+            f"thermal {now(run.thermal_energy_j):.3g} J · GPE + KE left: {mechanical:.0f}%"
         )
 
     @property

@@ -17,7 +17,11 @@ from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
 
 DISPLAY_POINTS = 800
-AXIS_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)  # round axis tops
+# Round axis tops on short ladders: a slider swept end to end moves the axes at most a
+# third of the time (each move draws the whole figure, 10-20 times slower than moving
+# the artists), and the default run still fills two thirds of the energy axes.
+TRACK_STEPS = (1.0, 2.0, 3.0, 5.0)
+ENERGY_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0)
 
 # Each store keeps one colour, line style and hatch everywhere (never colour alone).
 STORES = (
@@ -57,10 +61,6 @@ class EnergyView:
         (self.block_marker,) = self.track_axes.plot(
             [], [], linestyle="none", marker="s", markersize=14, color=series_style(4)["color"], markeredgecolor="black"
         )
-        self.track_text = self.track_axes.text(
-            0.5, 0.97, "", transform=self.track_axes.transAxes, ha="center", va="top", fontsize=9,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
 
         self.bar_axes.set_title("Energy stores now")
         self.bar_axes.set_ylabel("energy / J")
@@ -89,8 +89,11 @@ class EnergyView:
         self.energy_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, frameon=False)
         self.time_marker = self.energy_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
 
+        # The time, the speed and the share of energy still in the GPE and KE stores are
+        # in the app's playback readout, not in the figure: a text redrawn on every
+        # update costs more than all the curves.
         self.moving_artists = (
-            self.track_line, self.path_line, self.block_marker, self.track_text,
+            self.track_line, self.path_line, self.block_marker,
             *self.bars.patches, *self.bar_values, *self.store_lines, self.total_line, self.time_marker,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -101,13 +104,13 @@ class EnergyView:
         track_x, track_y = run.track_outline_m
         self.track_line.set_data(track_x, track_y)
         self.path_line.set_data([track_x[0], track_x[-1]], [params.height_m, params.height_m])
-        width = nice_ceiling(track_x[-1] * 1.05, AXIS_STEPS)
+        width = nice_ceiling(track_x[-1] * 1.05, TRACK_STEPS)
         self.track_axes.set_xlim(-0.05 * width, width)
-        # Equal scales (true slopes); head-room above the start for the readout text.
-        top = max(0.6 * width, nice_ceiling(params.height_m * 1.5, AXIS_STEPS))
+        # Equal scales (true slopes), with head-room above the start.
+        top = max(0.6 * width, nice_ceiling(params.height_m * 1.5, TRACK_STEPS))
         self.track_axes.set_ylim(-0.08 * width, top)
 
-        top = nice_ceiling(run.initial_energy_j * 1.2, AXIS_STEPS)
+        top = nice_ceiling(run.initial_energy_j * 1.2, ENERGY_STEPS)
         self.bar_axes.set_ylim(0, top)
         times, *stores = _thin(run.times_s, *(getattr(run, field) for _, field, _, _ in STORES))
         for line, values in zip(self.store_lines, stores):
@@ -128,9 +131,6 @@ class EnergyView:
         x = float(np.interp(time_s, run.times_s, run.x_m))
         y = float(np.interp(time_s, run.times_s, run.y_m))
         self.block_marker.set_data([x], [y])
-        speed = float(np.interp(time_s, run.times_s, run.speed_m_s))
-        mechanical = (values[0] + values[1]) / run.initial_energy_j * 100
-        self.track_text.set_text(f"t = {time_s:.2f} s   speed {speed:.2f} m/s\nGPE + KE left: {mechanical:.0f}%")
         self.time_marker.set_xdata([time_s, time_s])
 
     def render_png(self) -> bytes:

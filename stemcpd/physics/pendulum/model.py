@@ -178,6 +178,12 @@ class PendulumRun:
         """Energy in the gravitational store at release, J."""
         return float(self.potential_energy_j[0])
 
+    def potential_energy_at_j(self, angle_deg: float) -> float:
+        """Energy in the gravitational store with the bob held at ``angle_deg`` from the
+        vertical, J: m g L (1 − cos θ) (a view uses it to size its energy axis)."""
+        params = self.params
+        return float(params.mass_kg * params.g_m_s2 * params.length_m * (1.0 - math.cos(math.radians(angle_deg))))
+
 
 def default_time_step(params: PendulumParams) -> float:
     """A step small enough for RK4 to be accurate: 1/400 of the small-angle period."""

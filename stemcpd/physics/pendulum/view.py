@@ -15,7 +15,9 @@ from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
 
-ANGLE_LADDER_DEG = (5, 10, 20, 30, 45, 60, 90, 120, 150, 180)
+# A short ladder of angle ranges: a release-angle slider swept end to end moves the
+# axes nine times, and the energy axis and the sketch follow the same rung (see update).
+ANGLE_LADDER_DEG = (5, 10, 15, 20, 30, 45, 60, 90, 180)
 DISPLAY_POINTS = 800  # enough for smooth curves; more only slows drawing
 
 
@@ -74,15 +76,13 @@ class PendulumView:
         )
         self.energy_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
 
-        self.period_text = self.angle_axes.text(
-            0.02, 0.04, "", transform=self.angle_axes.transAxes, fontsize=11,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
         self.angle_time_marker = self.angle_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.energy_time_marker = self.energy_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
+        # The period and the small-angle formula's period are in the app's readout, not
+        # in the figure: a text redrawn on every update costs more than all the curves.
         self.moving_artists = (
             self.angle_line, self.small_angle_line, self.kinetic_line, self.potential_line,
-            self.thermal_line, self.total_line, self.period_text, self.rod_line, self.bob_marker,
+            self.thermal_line, self.total_line, self.rod_line, self.bob_marker,
             self.angle_time_marker, self.energy_time_marker,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
@@ -101,17 +101,21 @@ class PendulumView:
         self.potential_line.set_data(times, potential)
         self.thermal_line.set_data(times, thermal)
         self.total_line.set_data(times, kinetic + potential + thermal)
-        self.period_text.set_text(f"T = {run.period_s:.3f} s   (2π√(L/g) = {run.small_angle_period_s:.3f} s)")
 
-        angle_limit = ladder_ceiling(params.amplitude_deg * 1.05, ANGLE_LADDER_DEG)
+        # Every limit is a rung of a ladder, so most slider moves keep every axis still
+        # and the renderer pastes a kept background instead of drawing the whole figure.
+        # The energy axis follows the angle rung (the energy at release from the rung's
+        # angle, which is at least the run's, on 1-2-3-5 rungs), not the energy itself:
+        # a release-angle sweep then moves both panels together, at the same values.
+        angle_limit = ladder_ceiling(params.amplitude_deg, ANGLE_LADDER_DEG)  # the axis adds 15 %
         self.angle_axes.set_xlim(0, duration)
         self.angle_axes.set_ylim(-angle_limit * 1.15, angle_limit * 1.15)
         self.energy_axes.set_xlim(0, duration)
-        self.energy_axes.set_ylim(0, nice_ceiling(run.initial_energy_j * 1.25))
+        self.energy_axes.set_ylim(0, nice_ceiling(run.potential_energy_at_j(angle_limit) * 1.1, (1.0, 2.0, 3.0, 5.0)))
 
         reach = ladder_ceiling(params.length_m, LENGTH_LADDER_M) * 1.15
         self.sketch_axes.set_xlim(-reach, reach)
-        self.sketch_axes.set_ylim(-reach, reach if params.amplitude_deg > 90 else 0.25 * reach)
+        self.sketch_axes.set_ylim(-reach, reach if angle_limit > 90 else 0.25 * reach)
         self.show_time(run, 0.0)
 
     def show_time(self, run: PendulumRun, time_s: float) -> None:

@@ -16,9 +16,9 @@ from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import nice_ceiling
 
 DISPLAY_POINTS = 800  # enough for smooth curves; more only slows drawing
-# Finer rungs than 1-2-5 so the path fills most of the axes, yet the axes stay still
-# while a slider moves a little.
-AXIS_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+# 1-2-5 rungs: a slider swept end to end moves the axes about a third of the time (each
+# move draws the whole figure, 10-20 times slower than moving the curves).
+AXIS_STEPS = (1.0, 2.0, 5.0)
 
 
 def _thin(*series, points=DISPLAY_POINTS):
@@ -103,8 +103,11 @@ class ProjectileView:
             widest, highest = max(widest, result.vacuum.range), max(highest, result.vacuum.max_height)
         else:
             self.vacuum_line.set_data([], [])
-        self.path_axes.set_xlim(0, _limit(widest * 1.02))
-        self.path_axes.set_ylim(0, _limit(highest * 1.08))
+        # One rung for both path axes, the height axis half the distance axis: the path
+        # keeps its true shape (near equal scales) and both axes move together.
+        scale = _limit(max(widest * 1.02, 2.0 * highest * 1.08))
+        self.path_axes.set_xlim(0, scale)
+        self.path_axes.set_ylim(0, scale / 2.0)
 
         self.horizontal_velocity_line.set_data(t, vx)
         self.vertical_velocity_line.set_data(t, vy)

@@ -67,10 +67,12 @@ class SpringsApp(SimulationApp):
         return simulate(params, duration_s=display_duration(params))
 
     def readout_html(self, run):
-        limit = " (beyond the elastic limit)" if run.beyond_elastic_limit else ""
+        limit = (f" (beyond the elastic limit: permanent set {run.permanent_set_m * 100:.1f} cm)"
+                 if run.beyond_elastic_limit else "")
         return (
             f"Extension <b>{run.load_extension_m * 100:.1f} cm</b>{limit} · k = <b>{run.spring_constant_n_m:.3g} N/m</b>"
-            f" · energy stored <b>{run.stored_energy_j:.3g} J</b> · period <b>T = {run.period_s:.3f} s</b>"
+            f" · elastic limit {run.elastic_limit_n:.3g} N · energy stored <b>{run.stored_energy_j:.3g} J</b>"
+            f" · period <b>T = {run.period_s:.3f} s</b> (2π√(m/k))"
         )
 
     def playback_readout_html(self, run, time_s):

@@ -19,7 +19,9 @@ from stemcpd.ui.scales import nice_ceiling
 NATURAL_LENGTH_M = 0.05  # drawn length of one unstretched spring (the model needs none)
 COILS = 8
 DISPLAY_POINTS = 800
-AXIS_STEPS = (1.0, 2.0, 2.5, 5.0)  # axis tops: 1, 2, 2.5, 5, 10, 20, 25, 50 …
+# Axis tops on 1-2-5 rungs: a slider swept end to end moves the axes a few times (each
+# move draws the whole figure, 10-20 times slower than moving the artists).
+AXIS_STEPS = (1.0, 2.0, 5.0)  # axis tops: 1, 2, 5, 10, 20, 50 …
 
 
 def _thin(times, *series, points=DISPLAY_POINTS):
@@ -87,10 +89,6 @@ class SpringsView:
             [], [], linestyle="none", marker="v", markersize=8, color="black", label="during the bounce"
         )
         self.graph_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, frameon=False, fontsize=9)
-        self.graph_text = self.graph_axes.text(
-            0.03, 0.96, "", transform=self.graph_axes.transAxes, va="top", fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
 
         self.bounce_axes.set_title("The bounce")
         self.bounce_axes.set_xlabel("time / s")
@@ -98,17 +96,16 @@ class SpringsView:
         (self.bounce_line,) = self.bounce_axes.plot([], [], label="simulation (RK4)", **series_style(0))
         (self.exact_line,) = self.bounce_axes.plot([], [], label="analytic solution", linewidth=1.5, **series_style(1))
         self.bounce_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=1, frameon=False, fontsize=9)
-        self.bounce_text = self.bounce_axes.text(
-            0.02, 0.04, "", transform=self.bounce_axes.transAxes, fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
-        )
         self.time_marker = self.bounce_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
 
+        # k, the elastic limit, the extension, the energy stored, the permanent set and the
+        # period are in the app's readout, not in the figure: a text redrawn on every
+        # update costs more than all the curves.
         self.moving_artists = (
             self.natural_line, self.spring_line, self.bar_line, self.mass_marker,
             self.hooke_line, self.loading_line, self.unloading_line, self.slotted_points,
-            self.limit_line, self.load_marker, self.bounce_marker, self.graph_text,
-            self.bounce_line, self.exact_line, self.bounce_text, self.time_marker,
+            self.limit_line, self.load_marker, self.bounce_marker,
+            self.bounce_line, self.exact_line, self.time_marker,
         )
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
         self._run = None
@@ -137,11 +134,6 @@ class SpringsView:
         self.slotted_points.set_data(run.slotted_mass_extension_m, run.slotted_mass_force_n)
         self.limit_line.set_data([0.0, extension_top], [run.elastic_limit_n] * 2)
         self.load_marker.set_data([run.load_extension_m], [run.load_force_n])
-        self.graph_text.set_text(
-            f"k = {k:.3g} N/m   limit {run.elastic_limit_n:.3g} N\n"
-            f"e = {run.load_extension_m:.3f} m   E = {run.stored_energy_j:.3g} J"
-            + (f"\npermanent set {run.permanent_set_m:.3f} m" if run.beyond_elastic_limit else "")
-        )
 
         times, displacement, exact = _thin(run.times_s, run.displacement_m, run.exact_displacement_m)
         self.bounce_line.set_data(times, displacement)
@@ -149,7 +141,6 @@ class SpringsView:
         self.bounce_axes.set_xlim(0, float(run.times_s[-1]))
         reach = nice_ceiling(params.amplitude_m * 1.05)
         self.bounce_axes.set_ylim(-1.3 * reach, 1.3 * reach)
-        self.bounce_text.set_text(f"T = 2π√(m/k) = {run.period_s:.3f} s")
 
         chain_natural = params.springs_in_series * NATURAL_LENGTH_M
         lowest = chain_natural + run.load_extension_m + params.amplitude_m
