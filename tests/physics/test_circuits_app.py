@@ -90,3 +90,20 @@ def test_app_table_and_static_fallback():
     assert table.column("potential difference")[-1] == pytest.approx(4.0)
     html = app._repr_mimebundle_()["text/html"]
     assert html.startswith("<figure") and 'class="stemcpd-player-description">At 4.0 V the resistor' in html
+
+
+def _full_draws_in_sweep(app, control, count=20):
+    """How many of ``count`` slider settings across ``control``'s range drew the whole figure."""
+    slider = app.sliders[control.name]
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, count):
+        value = control.minimum + round((value - control.minimum) / control.step) * control.step
+        slider.value = int(round(value)) if getattr(control, "integer", False) else float(value)
+    return app.view.renderer.full_draws - before
+
+
+@pytest.mark.parametrize("control", CONTROLS, ids=lambda control: control.name)
+def test_sweeping_a_control_draws_the_whole_figure_rarely(control):
+    """Axis limits sit on ladders of round values and choices are named in the static
+    key, so sweeping a slider across its range redraws the whole figure only a few times."""
+    assert _full_draws_in_sweep(CircuitsApp(), control) <= 7

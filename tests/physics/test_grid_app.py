@@ -1,6 +1,7 @@
 """The National Grid app built headless: controls, presets, readout, and a view whose
 artists sit where the model says."""
 
+import numpy as np
 import pytest
 
 from stemcpd.physics.grid import GridParams
@@ -36,3 +37,20 @@ def test_current_arrows_reverse_with_the_ac():
     assert "now 0 A" in view.current_text.get_text()
     assert len(view.forward_arrows.get_xdata()) == len(view.backward_arrows.get_xdata()) == 0
     assert view.pd_marker.get_xdata()[0] == pytest.approx(0.0)
+
+
+def _full_draws_in_sweep(app, control, count=20):
+    """How many of ``count`` slider settings across ``control``'s range drew the whole figure."""
+    slider = app.sliders[control.name]
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, count):
+        value = control.minimum + round((value - control.minimum) / control.step) * control.step
+        slider.value = int(round(value)) if getattr(control, "integer", False) else float(value)
+    return app.view.renderer.full_draws - before
+
+
+@pytest.mark.parametrize("control", CONTROLS, ids=lambda control: control.name)
+def test_sweeping_a_control_draws_the_whole_figure_rarely(control):
+    """Axis limits sit on ladders of round values and choices are named in the static
+    key, so sweeping a slider across its range redraws the whole figure only a few times."""
+    assert _full_draws_in_sweep(GridApp(), control) <= 6

@@ -72,3 +72,16 @@ def test_static_html_is_the_player_placeholder():
     html = OrbitsApp(speed_fraction=1.1)._repr_mimebundle_()["text/html"]
     assert html.startswith('<figure class="stemcpd-player" data-stemcpd-sim="orbits"')
     assert "ellipse" in html
+
+
+@pytest.mark.parametrize("control", [control.name for control in CONTROLS])
+def test_sweeping_a_control_draws_the_whole_figure_rarely(control):
+    """Axis limits sit on a ladder (speed axis fixed for the body), so a sweep of a
+    slider across its whole range redraws the whole figure only when a rung changes."""
+    app = OrbitsApp()
+    slider = app.sliders[control]
+    spec = next(c for c in CONTROLS if c.name == control)
+    before = app.view.renderer.full_draws
+    for value in np.linspace(spec.minimum, spec.maximum, 20):
+        slider.value = float(round(value / spec.step) * spec.step)
+    assert app.view.renderer.full_draws - before <= 9

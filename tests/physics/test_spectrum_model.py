@@ -74,3 +74,14 @@ def test_app_readout_and_marker():
     assert "Radio waves" in app.readout.value
     assert app.view.marker.get_xdata()[0] == pytest.approx(100.0)
     assert "Radio waves" in app.view.details_text.get_text()
+
+
+def test_sweeping_the_wavelength_draws_the_whole_figure_once_per_group_at_most():
+    """The group's paragraph is static, named by the group in the static key: a sweep
+    across the spectrum redraws the whole figure at most once per group it enters."""
+    app = SpectrumApp()
+    before = app.view.renderer.full_draws
+    for value in [x / 2 for x in range(-28, 11)]:
+        app.sliders["log10_wavelength_m"].value = value
+        assert app.view.details_text.get_text().startswith(app.result.region.name)
+    assert app.view.renderer.full_draws - before <= 7

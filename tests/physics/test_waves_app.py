@@ -120,3 +120,32 @@ def test_app_to_table_follows_playback_time():
     np.testing.assert_allclose(table.column("displacement"), app.run.displacement_m[10])
     html = app._repr_mimebundle_()["text/html"]
     assert html.startswith("<figure") and 'class="stemcpd-player-description">Standing wave, harmonic 1' in html
+
+
+def _full_draws_in_sweep(app, control, count=20):
+    """How many of ``count`` slider settings across ``control``'s range drew the whole figure."""
+    slider = app.sliders[control.name]
+    before = app.view.renderer.full_draws
+    for value in np.linspace(control.minimum, control.maximum, count):
+        value = control.minimum + round((value - control.minimum) / control.step) * control.step
+        slider.value = int(round(value)) if getattr(control, "integer", False) else float(value)
+    return app.view.renderer.full_draws - before
+
+
+@pytest.mark.parametrize("control", [c for c in CONTROLS if hasattr(c, "minimum")], ids=lambda control: control.name)
+def test_sweeping_a_control_draws_the_whole_figure_rarely(control):
+    """Axis limits sit on ladders of round values and choices are named in the static
+    key, so sweeping a slider across its range redraws the whole figure only a few times."""
+    assert _full_draws_in_sweep(WaveApp(), control) <= 7
+
+
+def test_every_wave_pattern_after_the_first_of_each_kind_reuses_a_kept_background():
+    """The legend (standing or travelling) is named in the static key: switching among
+    the patterns draws the whole figure once per kind of legend, not once per switch."""
+    app = WaveApp()
+    before = app.view.renderer.full_draws
+    for name in ["harmonic 1", "harmonic 2", "travelling", "harmonic 3", "travelling", "harmonic 1"]:
+        app.sliders["pattern"].value = name
+    assert app.view.renderer.full_draws - before <= 2
+    legend = [text.get_text() for text in app.view.string_axes.get_legend().get_texts()]
+    assert "node" in legend

@@ -698,7 +698,9 @@ def explore(params: CircuitExplorerParams | None = None, points: int = 241) -> C
     params = CircuitExplorerParams() if params is None else params
     supply = params.supply_voltage_v
     lengths = np.linspace(0.0, 1.0, 51)
-    r2_sweep = np.linspace(0.0, max(1000.0, 2.0 * params.r2_ohm), 201)
+    # R₂ from 0 to twice the chosen value (at least 1 kΩ), rounded up to a 500 Ω step so
+    # the divider panel's axis moves only in steps.
+    r2_sweep = np.linspace(0.0, 500.0 * math.ceil(max(1000.0, 2.0 * params.r2_ohm) / 500.0), 201)
     bottom_loaded = r2_sweep * params.load_resistance_ohm / (r2_sweep + params.load_resistance_ohm)
     axis_voltage = _ladder(supply)
     voltages = np.linspace(-axis_voltage, axis_voltage, points)

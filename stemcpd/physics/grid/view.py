@@ -72,7 +72,10 @@ class GridView:
         axes.text(9.175, 1.95, "230 V", ha="center", va="top", fontsize=9)
         self.cable_text = axes.text(5.0, 3.75, "", ha="center", va="bottom", fontsize=10)
         self.current_text = axes.text(5.0, 1.55, "", ha="center", va="top", fontsize=10)
-        self.loss_text = axes.text(5.0, 0.45, "", ha="center", va="top", fontsize=10)
+        # Static words (in the kept background), the numbers just right of them move.
+        loss_words = axes.text(5.2, 0.45, "I²R in the cables:", ha="right", va="top", fontsize=10)
+        self.loss_text = axes.annotate("", xy=(1, 0), xycoords=loss_words, xytext=(3, 0),
+                                       textcoords="offset points", ha="left", va="bottom", fontsize=10)
         arrow_style = {"linestyle": "none", "color": "black", "markersize": 10}
         (self.forward_arrows,) = axes.plot([], [], marker=">", **arrow_style)
         (self.backward_arrows,) = axes.plot([], [], marker="<", **arrow_style)
@@ -117,12 +120,11 @@ class GridView:
         self.cable_text.set_text(f"cables: {p.pd_kv:g} kV, {p.resistance_ohm:g} Ω")
         # The cables look hotter (thicker) the larger the share of the power they lose.
         self.cable_line.set_linewidth(2.0 + 10.0 * run.lost_fraction)
-        self.loss_text.set_text(f"I²R in the cables: {power_text(run.power_lost_w)} "
-                                f"({percent_text(run.lost_fraction)})")
+        self.loss_text.set_text(f"{power_text(run.power_lost_w)} ({percent_text(run.lost_fraction)})")
 
         supplied, delivered, lost = (run.power_supplied_w / 1e6, run.power_delivered_w / 1e6, run.power_lost_w / 1e6)
         # Room on the right of the longest bar for its label.
-        top = nice_ceiling(supplied * 1.5, steps=(1.0, 1.5, 2.0, 3.0, 5.0, 7.5))
+        top = nice_ceiling(supplied * 1.5, steps=(1.0, 2.0, 3.0, 5.0))  # few rungs: few full redraws
         self.power_axes.set_xlim(0, top)
         for bar, text, value, label in (
             (self.supplied_bar, self.supplied_text, supplied, power_text(run.power_supplied_w)),

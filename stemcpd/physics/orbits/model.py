@@ -116,6 +116,14 @@ class OrbitParams:
         return BODIES[self.central_body]["radius_m"]
 
     @property
+    def surface_escape_speed_m_s(self) -> float:
+        """Escape speed at the central body's surface, ``√(2GM/R)``, m/s: no run of this
+        model goes faster (a launch at up to 1.3 × the circular speed has less energy
+        than escape needs, so its speed stays below the escape speed wherever it is,
+        and it never gets closer than the surface). A fixed scale for speed axes."""
+        return math.sqrt(2.0 * GRAVITATIONAL_CONSTANT * self.central_mass_kg / self.body_radius_m)
+
+    @property
     def start_radius_m(self) -> float:
         """Distance from the central body's centre at launch, m (radius + altitude)."""
         return self.body_radius_m + self.altitude_km * 1000.0
@@ -337,42 +345,53 @@ def simulate(params: OrbitParams | None = None, duration_s: float | None = None,
     v_circular = math.sqrt(gm / r0)
     steps = math.ceil(duration_s / time_step_s - 1e-9)
     times = np.minimum(np.arange(steps + 1) * time_step_s, duration_s)
-    states = np.empty((steps + 1, 4))
     x, y, vx, vy = r0, 0.0, 0.0, params.speed_fraction * v_circular
-    states[0] = (x, y, vx, vy)
     sqrt = math.sqrt
-
-    def acceleration(px, py):
-        r = sqrt(px * px + py * py)
+    steps_h = np.diff(times).tolist()
+    # Plain floats and Python lists in the inner loop (the acceleration written out four
+    # times): a four-number state gains nothing from numpy per step, and indexing numpy
+    # arrays element by element costs more than the arithmetic.
+    rows = [(x, y, vx, vy)]
+    append = rows.append
+    hit = False
+    for h in steps_h:
+        half = 0.5 * h
+        r = sqrt(x * x + y * y)
         k = -gm / (r * r * r)
-        return k * px, k * py
-
-    last = steps
-    # Plain floats in the inner loop: a four-number state gains nothing from numpy per step.
-    for index in range(1, steps + 1):
-        h = times[index] - times[index - 1]
-        a1x, a1y = acceleration(x, y)
-        x2, y2, vx2, vy2 = x + 0.5 * h * vx, y + 0.5 * h * vy, vx + 0.5 * h * a1x, vy + 0.5 * h * a1y
-        a2x, a2y = acceleration(x2, y2)
-        x3, y3, vx3, vy3 = x + 0.5 * h * vx2, y + 0.5 * h * vy2, vx + 0.5 * h * a2x, vy + 0.5 * h * a2y
-        a3x, a3y = acceleration(x3, y3)
+        a1x, a1y = k * x, k * y
+        x2, y2, vx2, vy2 = x + half * vx, y + half * vy, vx + half * a1x, vy + half * a1y
+        r = sqrt(x2 * x2 + y2 * y2)
+        k = -gm / (r * r * r)
+        a2x, a2y = k * x2, k * y2
+        x3, y3, vx3, vy3 = x + half * vx2, y + half * vy2, vx + half * a2x, vy + half * a2y
+        r = sqrt(x3 * x3 + y3 * y3)
+        k = -gm / (r * r * r)
+        a3x, a3y = k * x3, k * y3
         x4, y4, vx4, vy4 = x + h * vx3, y + h * vy3, vx + h * a3x, vy + h * a3y
-        a4x, a4y = acceleration(x4, y4)
-        x += h / 6.0 * (vx + 2.0 * vx2 + 2.0 * vx3 + vx4)
-        y += h / 6.0 * (vy + 2.0 * vy2 + 2.0 * vy3 + vy4)
-        vx += h / 6.0 * (a1x + 2.0 * a2x + 2.0 * a3x + a4x)
-        vy += h / 6.0 * (a1y + 2.0 * a2y + 2.0 * a3y + a4y)
-        states[index] = (x, y, vx, vy)
+        r = sqrt(x4 * x4 + y4 * y4)
+        k = -gm / (r * r * r)
+        a4x, a4y = k * x4, k * y4
+        sixth = h / 6.0
+        x += sixth * (vx + 2.0 * vx2 + 2.0 * vx3 + vx4)
+        y += sixth * (vy + 2.0 * vy2 + 2.0 * vy3 + vy4)
+        vx += sixth * (a1x + 2.0 * a2x + 2.0 * a3x + a4x)
+        vy += sixth * (a1y + 2.0 * a2y + 2.0 * a3y + a4y)
+        append((x, y, vx, vy))
         if sqrt(x * x + y * y) <= surface:
-            # Stop on the surface: interpolate the last step back to r = R.
-            r_before = math.hypot(*states[index - 1, :2])
-            r_after = math.hypot(x, y)
-            fraction = (r_before - surface) / (r_before - r_after)
-            states[index] = states[index - 1] + fraction * (states[index] - states[index - 1])
-            times = times.copy()
-            times[index] = times[index - 1] + fraction * h
-            last = index
+            hit = True
             break
+    states = np.array(rows)
+    last = len(rows) - 1
+    if hit:
+        # Stop on the surface: interpolate the last step back to r = R.
+        index = last
+        h = steps_h[index - 1]
+        r_before = math.hypot(*states[index - 1, :2])
+        r_after = math.hypot(*states[index, :2])
+        fraction = (r_before - surface) / (r_before - r_after)
+        states[index] = states[index - 1] + fraction * (states[index] - states[index - 1])
+        times = times.copy()
+        times[index] = times[index - 1] + fraction * h
     states = states[: last + 1]
     return OrbitRun(
         params=params,

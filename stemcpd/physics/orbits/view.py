@@ -19,7 +19,12 @@ from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
 
-ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)  # axis limits snap to these × 10ⁿ
+# Axis limits snap to these × 10ⁿ: few enough rungs that a slider sweep crosses only a
+# handful of them (each new set of limits draws the whole figure, ~150 ms), fine enough
+# that the orbit and the curves fill most of their panels.
+ROUND_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
+COARSE_STEPS = (1.0, 2.0, 5.0)  # for the time axes, whose curves need less room
+SPEED_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 DISPLAY_POINTS = 800  # enough for a smooth ellipse; more only slows drawing
 VELOCITY_STYLE = {"color": OKABE_ITO["blue"], "linestyle": "-"}
 FORCE_STYLE = {"color": OKABE_ITO["vermillion"], "linestyle": "--"}
@@ -107,14 +112,17 @@ class OrbitView:
         """Move the artists to show ``run``; axis limits snap to round values."""
         params = run.params
         body_km = params.body_radius_m / 1e6  # thousand km
-        if self.body_disc.get_radius() != body_km:
-            self.body_disc.set_radius(body_km)
-            self.renderer.invalidate()  # the disc is part of the cached background
+        self.body_disc.set_radius(body_km)
+        self._time_scale, label = _time_axis(run.duration_s)
+        # The disc and the time axes' label are part of the kept background.
+        self.renderer.set_static_key((body_km, label))
         times, x, y, speed, radius = _thin(run.times_s, run.x_m / 1e6, run.y_m / 1e6, run.speed_m_s / 1000,
                                            run.radius_m / 1e6)
         self.path_line.set_data(x, y)
 
-        reach = nice_ceiling(1.08 * max(float(np.max(np.abs(x))), float(np.max(np.abs(y))), body_km), ROUND_STEPS)
+        # The farthest distance from the centre bounds |x| and |y| too: one rung sets the
+        # orbit panel and the distance axis, so they change limits together.
+        reach = nice_ceiling(1.08 * max(float(np.max(radius)), body_km), ROUND_STEPS)
         self.orbit_axes.set_xlim(-reach, reach)
         self.orbit_axes.set_ylim(-reach, reach)
         # Arrow lengths are drawn to a scale fixed for the whole run, so a longer arrow
@@ -123,15 +131,17 @@ class OrbitView:
         field = run.field_strength_n_kg
         self._field_scale = 0.3 * reach / float(np.max(field))
 
-        self._time_scale, label = _time_axis(run.duration_s)
+        end = nice_ceiling(run.duration_s / self._time_scale, COARSE_STEPS)
         for axes in (self.speed_axes, self.distance_axes):
-            axes.set_xlim(0, run.duration_s / self._time_scale)
+            axes.set_xlim(0, end)
             axes.set_xlabel(label)
         self.speed_line.set_data(times / self._time_scale, speed)
         self.distance_line.set_data(times / self._time_scale, radius)
-        self.surface_line.set_data([0, run.duration_s / self._time_scale], [body_km, body_km])
-        self.speed_axes.set_ylim(0, nice_ceiling(1.15 * float(np.max(speed)), ROUND_STEPS))
-        self.distance_axes.set_ylim(0, nice_ceiling(1.15 * float(np.max(radius)), ROUND_STEPS))
+        self.surface_line.set_data([0, end], [body_km, body_km])
+        # Speed axis fixed for the central body (up to its surface escape speed, which no
+        # run exceeds): higher orbits are visibly slower, and the axis never moves.
+        self.speed_axes.set_ylim(0, nice_ceiling(params.surface_escape_speed_m_s / 1000, SPEED_STEPS))
+        self.distance_axes.set_ylim(0, reach)
         self.show_time(run, 0.0)
 
     def show_time(self, run: OrbitRun, time_s: float) -> None:

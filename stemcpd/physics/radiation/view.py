@@ -13,11 +13,15 @@ import numpy as np
 from stemcpd.physics.radiation.model import SURFACE_EMISSIVITIES, RadiationRun
 from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
-from stemcpd.ui.scales import nice_ceiling
+from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
 
 # One hatch per surface, so bars are told apart without colour.
 SURFACE_HATCHES = ("//", "..", "xx", "--", "\\\\", "oo", "++", "**")
 TEMPERATURE_STEP_C = 10.0
+# The time axis ends on one of these (minutes), so the "time shown" slider moves it in a
+# few steps; longer runs end on a 1-2-5 value.
+TIME_AXIS_MINUTES = (10.0, 20.0, 30.0, 60.0, 120.0, 180.0, 240.0)
+POWER_STEPS = (1.0, 2.0, 3.0, 5.0)
 BAR_WIDTH = 0.38
 
 
@@ -42,7 +46,7 @@ class RadiationView:
         count = len(self.surface_names)
         positions = np.arange(count)
 
-        self.bar_axes.set_title("Infrared power of one face")
+        self.bar_axes.set_title("Infrared power of one face (net above)")
         self.bar_axes.set_ylabel("power / W")
         self.bar_axes.set_xticks(positions)
         self.bar_axes.set_xticklabels(_tick_labels(self.surface_names, SURFACE_EMISSIVITIES.values()), fontsize=9)
@@ -84,9 +88,13 @@ class RadiationView:
         )
         self.cooling_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False,
                                  fontsize=9)
+        # Only the number moves: every glyph of a moving text is drawn on each update.
+        self.cooling_axes.text(
+            0.84, 0.96, "infrared peak wavelength at the start:", transform=self.cooling_axes.transAxes,
+            ha="right", va="top", fontsize=10, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+        )
         self.peak_text = self.cooling_axes.text(
-            0.98, 0.96, "", transform=self.cooling_axes.transAxes, ha="right", va="top", fontsize=10,
-            bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+            0.855, 0.96, "", transform=self.cooling_axes.transAxes, ha="left", va="top", fontsize=10,
         )
 
         self.moving_artists = (
@@ -104,16 +112,16 @@ class RadiationView:
         if params.emissivities != self._emissivities:
             self._emissivities = params.emissivities
             self.bar_axes.set_xticklabels(_tick_labels(self.surface_names, params.emissivities), fontsize=9)
-            self.renderer.invalidate()  # tick labels are part of the cached background
+        self.renderer.set_static_key(tuple(params.emissivities))  # tick labels are in the background
 
         highest = max(float(np.max(run.emitted_power_w)), float(np.max(run.absorbed_power_w)), 1e-6)
-        top = nice_ceiling(highest * 1.3, steps=(1.0, 1.5, 2.0, 3.0, 5.0, 7.5))
+        top = nice_ceiling(highest * 1.3, steps=POWER_STEPS)
         for index in range(len(self.surface_names)):
             self.emitted_bars[index].set_height(run.emitted_power_w[index])
             self.absorbed_bars[index].set_height(run.absorbed_power_w[index])
             label_y = max(run.emitted_power_w[index], run.absorbed_power_w[index]) + 0.02 * top
             self.net_labels[index].set_position((index, label_y))
-            self.net_labels[index].set_text(f"net\n{run.net_power_w[index]:.2f} W")
+            self.net_labels[index].set_text(f"{run.net_power_w[index]:.2f} W")
         self.bar_axes.set_ylim(0, top)
 
         minutes = run.times_s / 60.0
@@ -121,14 +129,18 @@ class RadiationView:
             line.set_data(minutes, run.temperature_c[index])
         best = int(np.argmax(params.emissivities))
         self.newton_line.set_data(minutes, run.newton_temperature_c[best])
-        self.ambient_line.set_data([0, minutes[-1]], [params.ambient_temperature_c] * 2)
+        end = float(minutes[-1])
+        end = ladder_ceiling(end, TIME_AXIS_MINUTES) if end <= TIME_AXIS_MINUTES[-1] else nice_ceiling(end)
+        self.ambient_line.set_data([0, end], [params.ambient_temperature_c] * 2)
         low = min(params.temperature_c, params.ambient_temperature_c)
         high = max(params.temperature_c, params.ambient_temperature_c)
-        bottom = math.floor((low - 0.5) / TEMPERATURE_STEP_C) * TEMPERATURE_STEP_C
-        ceiling = math.ceil((high + 0.5) / TEMPERATURE_STEP_C) * TEMPERATURE_STEP_C + TEMPERATURE_STEP_C
+        # Round limits that move rarely: 0 unless the data go near or below it, and a
+        # top 20 °C or more above the hottest value (room for the peak-wavelength text).
+        bottom = min(0.0, math.floor((low - 5.0) / TEMPERATURE_STEP_C) * TEMPERATURE_STEP_C)
+        ceiling = nice_ceiling(max(high, 1.0) + 2 * TEMPERATURE_STEP_C, (1.0, 1.2, 1.5, 2.0, 3.0, 5.0))
         self.cooling_axes.set_ylim(bottom, ceiling)
-        self.cooling_axes.set_xlim(0, minutes[-1])
-        self.peak_text.set_text(f"peak wavelength at the start: {run.peak_wavelength_m * 1e6:.1f} μm (infrared)")
+        self.cooling_axes.set_xlim(0, end)
+        self.peak_text.set_text(f"{run.peak_wavelength_m * 1e6:.1f} μm")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

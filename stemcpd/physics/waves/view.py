@@ -19,6 +19,8 @@ MM_PER_M = 1000.0
 PARTICLE_ROW_Y = 0.45
 FEATURE_ROW_Y = 0.9
 TRACED_FRACTION = 0.37
+# The position axis ends on one of these × 10ⁿ m, so the length slider moves it in steps.
+LENGTH_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.0)
 
 
 class WaveView:
@@ -122,7 +124,7 @@ class WaveView:
             handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=len(handles), frameon=False
         )
         self._standing = standing
-        self.renderer.invalidate()
+        self.renderer.set_static_key(standing)  # the legend is part of the kept background
 
     def update(self, run: WaveRun) -> None:
         """Set axes, legend and labels for ``run`` and show its first sample."""
@@ -130,7 +132,8 @@ class WaveView:
         self._run = run
         self._set_string_legend(params.is_standing)
         length = params.string_length_m
-        self.string_axes.set_xlim(0, length)
+        # The string runs from 0 to its length; the axis ends on a round length at or past it.
+        self.string_axes.set_xlim(0, nice_ceiling(length, LENGTH_STEPS))
         limit_mm = nice_ceiling(run.peak_displacement_m * MM_PER_M * 1.45)
         self.string_axes.set_ylim(-limit_mm, limit_mm)
 
@@ -172,7 +175,7 @@ class WaveView:
         self.compression_markers.set_data(compressions, np.full_like(compressions, FEATURE_ROW_Y))
         self.rarefaction_markers.set_data(rarefactions, np.full_like(rarefactions, FEATURE_ROW_Y))
         self.time_text.set_text(
-            f"t = {run.times_s[index] * 1000:.2f} ms  (period T = {run.period_s * 1000:.2f} ms)"
+            f"t = {run.times_s[index] * 1000:.2f} ms  (T = {run.period_s * 1000:.2f} ms)"
         )
 
     def render_png(self) -> bytes:
