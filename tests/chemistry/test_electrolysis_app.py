@@ -92,3 +92,25 @@ def test_table_and_static_html():
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "dilute sulfuric acid" in table.title
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+
+
+def test_cell_description_is_background_and_switching_back_reuses_it():
+    app = ElectrolysisApp()
+    names = ELECTROLYTE_NAMES[:3]
+    for name in names:
+        app.set(electrolyte=name)
+    before = app.view.renderer.full_draws
+    for name in names:
+        app.set(electrolyte=name)
+    assert app.view.renderer.full_draws == before
+    # The description is not redrawn on each update; Faraday's working is.
+    assert app.view.description_text not in app.view.renderer.moving_artists
+    assert "Q = I t" in app.view.summary_text.get_text()
+
+
+def test_sweeping_the_current_draws_the_whole_figure_rarely():
+    app = ElectrolysisApp()
+    before = app.view.renderer.full_draws
+    for tenths in range(1, 21):
+        app.set(current_a=tenths / 10)
+    assert app.view.renderer.full_draws - before <= 6
