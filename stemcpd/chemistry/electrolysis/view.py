@@ -170,15 +170,19 @@ class ElectrolysisView:
         self._show(self.anode_gas_line, times, run.anode_gas_cm3, anode.gas_at_rtp)
 
         time_limit = ladder_ceiling(run.params.time_s, TIME_LADDER_S)
+        # Amounts grow in proportion to the time (constant current): the vertical axes are sized
+        # for the amount at the end of the time axis, so they move with the time axis rung,
+        # not with every step of the time slider.
+        stretch = time_limit / run.params.time_s if run.params.time_s > 0 else 1.0
         biggest_mass = max(float(np.max(np.abs(run.cathode_mass_g))), float(np.max(np.abs(run.anode_mass_g))))
         # With no solid product the axis shows 0 to 1 g rather than magnifying zero.
-        mass_top = nice_ceiling(biggest_mass * 1.3) if biggest_mass > 0 else 1.0
+        mass_top = nice_ceiling(biggest_mass * stretch * 1.1) if biggest_mass > 0 else 1.0
         dissolves = anode.electrode_dissolves
         self.mass_axes.set_xlim(0, time_limit)
         self.mass_axes.set_ylim(-mass_top if dissolves else -0.05 * mass_top, mass_top)
         biggest_gas = max(float(run.cathode_gas_cm3[-1]), float(run.anode_gas_cm3[-1]))
         self.gas_axes.set_xlim(0, time_limit)
-        self.gas_axes.set_ylim(0, nice_ceiling(biggest_gas * 1.3) if biggest_gas > 0 else 100.0)
+        self.gas_axes.set_ylim(0, nice_ceiling(biggest_gas * stretch * 1.1) if biggest_gas > 0 else 100.0)
 
         solids = [f"{p.electrode}: {p.name}" for p in (cathode, anode) if not p.gas_at_rtp]
         gases = [f"{p.electrode}: {p.name}" for p in (cathode, anode) if p.gas_at_rtp]
