@@ -29,3 +29,20 @@ def test_app_has_two_controls_and_presets():
     assert len(CONTROLS) == 2
     app.set(atomic_number=17, show_ion=True)
     assert "Cl⁻" in app.readout.value and "2,8,8" in app.readout.value
+
+
+def test_sweeping_the_atomic_number_moves_the_isotope_axis_in_round_windows():
+    app = AtomsApp()
+    windows = set()
+    for number in range(1, 21):
+        app.set(atomic_number=number)
+        low, high = app.view.isotope_axes.get_xlim()
+        run = app.result
+        assert low <= run.isotopes[0].mass_number - 1 and run.isotopes[-1].mass_number + 1 <= high
+        assert low % 5 == 0 and high % 5 == 0
+        windows.add((low, high))
+    assert len(windows) <= 10  # so neighbouring elements share a kept background
+    before = app.view.renderer.full_draws
+    for number in range(20, 0, -1):
+        app.set(atomic_number=number)
+    assert app.view.renderer.full_draws == before

@@ -34,3 +34,13 @@ def test_app_two_controls_the_substance_a_named_choice():
     app.set(substance="copper", temperature_c=1500)
     assert app.params.substance == "copper"
     assert "liquid" in app.readout.value and "conducts" in app.readout.value
+
+
+def test_the_particle_key_is_background_named_by_its_text():
+    app = BondingApp()
+    assert app.view.key_text not in app.view.renderer.moving_artists
+    assert app.view.renderer.static_key == app.view.key_text.get_text()
+    before = app.view.renderer.full_draws
+    for temperature in range(-250, 1000, 250):  # sodium chloride: solid and liquid share the key
+        app.set(temperature_c=temperature)
+    assert app.view.renderer.full_draws - before <= 1

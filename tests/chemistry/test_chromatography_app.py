@@ -123,3 +123,15 @@ def test_table_and_static_html():
     assert "unknown X" in table.title and len(table) == len(app.result.times_s)
     html = app._repr_mimebundle_()["text/html"]
     assert html.startswith("<figure") and 'class="stemcpd-player-description">unknown X in water' in html
+
+
+def test_switching_samples_back_reuses_their_backgrounds():
+    app = ChromatographyApp()
+    samples = [value for value, _label in CONTROLS[0].options]
+    for sample in samples:
+        app.set(sample=sample)
+    before = app.view.renderer.full_draws
+    for sample in reversed(samples):
+        app.set(sample=sample)
+        assert app.view.renderer.static_key == sample  # the legend and the label name it
+    assert app.view.renderer.full_draws == before

@@ -92,3 +92,46 @@ def test_table_and_static_html():
     table = app.to_table()
     assert len(table) == len(app.run.times_s) and "dilute sulfuric acid" in table.title
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
+
+
+def test_cell_description_is_background_and_switching_back_reuses_it():
+    app = ElectrolysisApp()
+    names = ELECTROLYTE_NAMES[:3]
+    for name in names:
+        app.set(electrolyte=name)
+    before = app.view.renderer.full_draws
+    for name in names:
+        app.set(electrolyte=name)
+    assert app.view.renderer.full_draws == before
+    # The description is not redrawn on each update; Faraday's working is.
+    assert app.view.description_text not in app.view.renderer.moving_artists
+    assert "Q = I t" in app.view.summary_text.get_text()
+
+
+def test_sweeping_the_current_draws_the_whole_figure_rarely():
+    app = ElectrolysisApp()
+    before = app.view.renderer.full_draws
+    for tenths in range(1, 21):
+        app.set(current_a=tenths / 10)
+    assert app.view.renderer.full_draws - before <= 6
+
+
+@pytest.mark.parametrize("electrolyte", ELECTROLYTE_NAMES)
+def test_curves_stay_on_axes_sized_for_the_end_of_the_time_axis(electrolyte):
+    view = ElectrolysisView()
+    for time_s in (60, 420, 1500, 3600):
+        run = simulate(ElectrolysisParams(current_a=2.0, time_s=time_s, electrolyte=electrolyte))
+        view.update(run)
+        low, high = view.mass_axes.get_ylim()
+        assert low <= min(run.cathode_mass_g.min(), run.anode_mass_g.min()) and \
+            max(run.cathode_mass_g.max(), run.anode_mass_g.max()) <= high
+        assert max(run.cathode_gas_cm3.max(), run.anode_gas_cm3.max()) <= view.gas_axes.get_ylim()[1]
+        assert run.params.time_s <= view.mass_axes.get_xlim()[1]
+
+
+def test_sweeping_the_time_moves_the_axes_with_the_time_rung_only():
+    app = ElectrolysisApp()
+    before = app.view.renderer.full_draws
+    for minutes in range(1, 61):
+        app.set(time_s=60 * minutes)
+    assert app.view.renderer.full_draws - before <= 5

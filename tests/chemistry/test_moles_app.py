@@ -91,3 +91,15 @@ def test_set_and_table_and_static_html():
     assert html.startswith("<figure") and 'class="stemcpd-player-description">' in html
     with pytest.raises(ValueError, match="unknown moles control"):
         MolesApp(colour=1)
+
+
+def test_switching_reaction_back_reuses_its_background():
+    app = MolesApp()
+    options = [value for value, _label in CONTROLS[0].options]
+    for option in options:
+        app.set(reaction=option)
+    before = app.view.renderer.full_draws
+    for option in reversed(options):
+        app.set(reaction=option)
+        assert app.view.renderer.static_key == option  # the labels that name it are background
+    assert app.view.renderer.full_draws == before

@@ -99,3 +99,13 @@ def test_static_html_and_table():
     app = ParticlesApp(substance="stearic acid")
     assert app._repr_mimebundle_()["text/html"].startswith("<figure")
     assert "stearic acid" in app.to_table().title
+
+
+def test_sweeping_the_mass_moves_the_axes_a_few_times_only():
+    app = ParticlesApp()
+    before = app.view.renderer.full_draws
+    for hundredths in range(1, 51, 2):
+        app.set(mass_kg=hundredths / 100)
+    assert app.view.renderer.full_draws - before <= 10
+    run = app.result
+    assert app.view.curve_axes.get_xlim()[1] >= run.duration_s  # the whole curve stays on the axes

@@ -56,3 +56,15 @@ def test_the_salt_is_a_choice_of_named_bases():
     assert app.view.bar_axes.get_yticklabels()[1].get_text() == "ZnSO₄·7H₂O"
     app.set(preparation="copper(II) carbonate")
     assert buttons.value == "copper(II) carbonate" and buttons.label == "CuCO₃ + H₂SO₄"
+
+
+def test_switching_preparation_back_reuses_its_background():
+    app = SaltsApp()
+    options = [value for value, _label in CONTROLS[0].options]
+    for option in options:
+        app.set(preparation=option)
+    before = app.view.renderer.full_draws
+    for option in reversed(options):
+        app.set(preparation=option)
+        assert app.view.renderer.static_key == option  # the labels that name it are background
+    assert app.view.renderer.full_draws == before

@@ -42,3 +42,16 @@ def test_the_sample_is_a_choice_of_named_waters():
     assert app.params.source == "hard tap water" and "hard tap water" in app.description.value
     app.set(source="still mineral water")
     assert buttons.label == "Mineral water" and app.result.params.data.dissolved_solids_g_dm3 == 0.50
+
+
+def test_sweeping_the_share_distilled_never_redraws_the_background():
+    app = WaterApp()
+    app.set(distilled_percent=0)
+    before = app.view.renderer.full_draws
+    for percent in range(10, 100, 10):
+        app.set(distilled_percent=percent)
+    assert app.view.renderer.full_draws == before
+    # The sample's bar and text are background: a new volume names a new one.
+    key = app.view.renderer.static_key
+    app.set(sample_volume_cm3=200)
+    assert app.view.renderer.static_key != key

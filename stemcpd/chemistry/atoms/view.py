@@ -18,6 +18,8 @@ from stemcpd.ui.palette import OKABE_ITO
 
 SHELL_RADII = (1.75, 2.6, 3.45, 4.3)
 NUCLEUS_RADIUS = 1.1
+BRACKET_HALF_HEIGHT = 3.9
+ISOTOPE_WINDOW = 10  # the mass-number axis shows a window this wide (or 5 wider), starting at a multiple of 5
 MAX_ISOTOPES = 6  # calcium has six natural isotopes, the most of the first 20 elements
 
 
@@ -47,13 +49,19 @@ class AtomView:
         self.nucleus_text = axes.text(0, 0, "", ha="center", va="center", fontsize=12, fontweight="bold")
         (self.electrons,) = axes.plot([], [], linestyle="none", marker="X", markersize=11,
                                       color=OKABE_ITO["blue"], markeredgecolor="black", label="electron")
-        self.left_bracket = axes.text(-4.75, 0, "[", ha="center", va="center", fontsize=130, fontweight="light")
-        self.right_bracket = axes.text(4.75, 0, "]", ha="center", va="center", fontsize=130, fontweight="light")
+        # Square brackets as lines: a 130-point glyph took longer to draw than the rest of the atom.
+        (self.left_bracket,) = axes.plot([-4.4, -4.75, -4.75, -4.4], [-BRACKET_HALF_HEIGHT, -BRACKET_HALF_HEIGHT,
+                                         BRACKET_HALF_HEIGHT, BRACKET_HALF_HEIGHT], color="black", linewidth=5,
+                                         solid_joinstyle="miter")
+        (self.right_bracket,) = axes.plot([4.4, 4.75, 4.75, 4.4], [-BRACKET_HALF_HEIGHT, -BRACKET_HALF_HEIGHT,
+                                          BRACKET_HALF_HEIGHT, BRACKET_HALF_HEIGHT], color="black", linewidth=5,
+                                          solid_joinstyle="miter")
         self.charge_text = axes.text(5.15, 4.1, "", ha="left", va="center", fontsize=20, fontweight="bold")
         self.title_text = axes.text(0, 4.85, "", ha="center", va="top", fontsize=14)
         self.arrangement_text = axes.text(0, -4.85, "", ha="center", va="bottom", fontsize=13)
 
-        self.isotope_axes.set_title("Natural isotopes")
+        # The rule is the same for every element: in the title (background); its value moves.
+        self.isotope_axes.set_title("Natural isotopes: Aᵣ = Σ(mass number × %) ÷ 100")
         self.isotope_axes.set_xlabel("mass number")
         self.isotope_axes.set_ylabel("abundance / %")
         self.isotope_axes.set_ylim(0, 115)
@@ -95,25 +103,36 @@ class AtomView:
             f"{run.protons} protons, {run.electrons} electrons: {arrangement_text(run.shells)}{note}")
 
         count = len(run.isotopes)
-        lowest = run.isotopes[0].mass_number
+        lowest, highest = run.isotopes[0].mass_number, run.isotopes[-1].mass_number
+        # A window of round mass numbers holding every isotope: neighbouring elements share
+        # it, so the axes (and the kept background) change only every few elements.
+        start = max(0, 5 * math.floor((lowest - 1.5) / 5))
+        end = start + ISOTOPE_WINDOW
+        while end < highest + 1.5:
+            end += 5
+        crowded = end - start > ISOTOPE_WINDOW  # narrower bars: neighbours' labels may collide
+        previous = None  # (mass number, label height) of the isotope to the left
         for index, (bar, label) in enumerate(zip(self.isotope_bars, self.isotope_labels)):
             if index < count:
                 isotope = run.isotopes[index]
                 bar.set_x(isotope.mass_number - 0.3)
                 bar.set_height(isotope.abundance_percent)
-                label.set_position((isotope.mass_number, isotope.abundance_percent + 1.5))
+                height = isotope.abundance_percent + 1.5
+                if (crowded and previous is not None and isotope.mass_number - previous[0] == 1
+                        and abs(height - previous[1]) < 8):
+                    height = previous[1] + 8  # neighbours of similar abundance: labels one above the other
+                previous = (isotope.mass_number, height)
+                label.set_position((isotope.mass_number, height))
                 label.set_text(f"{isotope.abundance_percent:.3g}%")
                 bar.set_visible(True)
                 label.set_visible(True)
             else:
                 bar.set_visible(False)
                 label.set_visible(False)
-        highest = run.isotopes[-1].mass_number
-        self.isotope_axes.set_xlim(lowest - 1.5, max(highest, lowest + 3) + 1.5)
-        self.isotope_axes.set_xticks(range(lowest - 1, max(highest, lowest + 3) + 2))
+        self.isotope_axes.set_xlim(start, end)
+        self.isotope_axes.set_xticks(range(start, end + 1))
         self.ar_line.set_xdata([run.ar_from_mass_numbers] * 2)
-        self.ar_text.set_text(f"Aᵣ = Σ(mass number × %) ÷ 100\n= {run.ar_from_mass_numbers:.2f}\n"
-                              f"IUPAC: {run.standard_atomic_weight:.4g}")
+        self.ar_text.set_text(f"Aᵣ = {run.ar_from_mass_numbers:.2f}\nIUPAC: {run.standard_atomic_weight:.4g}")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""

@@ -94,7 +94,9 @@ class BondingView:
                                    edgecolor="black", linewidth=2.5)
         chart.add_patch(self.highlight)
         self.moving_artists = (self.bonds, self.big_particles, self.small_particles, self.electrons,
-                               self.particle_title, self.key_text, self.temperature_line, self.highlight)
+                               self.particle_title, self.temperature_line, self.highlight)
+        # The key under the particles changes only with the substance and its state: background,
+        # named by its own text in the static key.
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
 
     def _positions(self, state: str) -> np.ndarray:
@@ -164,6 +166,7 @@ class BondingView:
         temperature = f"{run.params.temperature_c:g}".replace("-", "−")
         self.particle_title.set_text(f"{data.name}, {temperature} °C: {state}\n{conducts}")
         self.key_text.set_text(key)
+        self.renderer.set_static_key(key)
         self.temperature_line.set_xdata([run.params.temperature_c] * 2)
         self.highlight.set_y(self.rows[data.name] - 0.4)
 

@@ -130,7 +130,7 @@ class ChromatographyView:
         self.distance_axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2,
                                   frameon=False)
         self.paper_axes.set_xlabel(f"sample: {run.sample.label}; reference dyes →", fontsize=10)
-        self.renderer.invalidate()
+        self.renderer.set_static_key(run.sample.name)  # legend and label name the sample
         self._sample = run.sample
 
     def update(self, run: Chromatogram) -> None:

@@ -15,7 +15,7 @@ from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import series_style
 from stemcpd.ui.scales import ladder_ceiling, nice_ceiling
 
-TIME_LADDER_S = (300, 600, 900, 1200, 1800, 2400, 3600, 5400, 7200, 14400, 28800, 86400)
+TIME_LADDER_S = (300, 600, 1200, 1800, 3600, 5400, 7200, 14400, 28800, 86400)
 TEXT_WIDTH_CHARACTERS = 46
 
 
@@ -25,7 +25,13 @@ def _wrap(text: str, indent: str = "   ") -> str:
 
 def cell_summary(run: ElectrolysisRun) -> str:
     """The text panel: electrolyte, ions, both half equations and Faraday's working."""
-    products, p = run.products, run.params
+    return cell_description(run) + "\n" + faraday_working(run)
+
+
+def cell_description(run: ElectrolysisRun) -> str:
+    """The part of the text panel that depends only on the cell: electrolyte, ions and
+    both half equations (drawn once per cell, as part of the background)."""
+    products = run.products
     cathode, anode = products.cathode, products.anode
     anode_what = f"{anode.name} dissolves" if anode.electrode_dissolves else anode.name
     deposit = cathode if not cathode.gas_at_rtp else anode
@@ -39,11 +45,21 @@ def cell_summary(run: ElectrolysisRun) -> str:
         _wrap(f"   {anode.observation}"),
         _wrap(f"Left: {products.left_in_solution}"),
         "",
+        f"F = {FARADAY_C_PER_MOL:.0f} C/mol",
+    ]
+    return "\n".join(lines)
+
+
+def faraday_working(run: ElectrolysisRun) -> str:
+    """The part of the text panel that follows the current and the time: Faraday's working."""
+    p = run.params
+    products = run.products
+    deposit = products.cathode if not products.cathode.gas_at_rtp else products.anode
+    lines = [
         f"Q = I t = {p.current_a:.2f} A × {p.time_s:.0f} s = {run.total_charge_c:.0f} C",
         f"n(e⁻) = Q / F = {run.total_electrons_mol * 1000:.2f} mmol",
         f"n({deposit.formula}) = n(e⁻) / {deposit.electrons_per_particle}"
         f" = {run.total_electrons_mol / deposit.electrons_per_particle * 1000:.2f} mmol",
-        f"(F = {FARADAY_C_PER_MOL:.0f} C/mol)",
     ]
     return "\n".join(lines)
 
@@ -68,8 +84,14 @@ class ElectrolysisView:
 
         self.text_axes.set_title("What forms at each electrode")
         self.text_axes.set_axis_off()
-        self.summary_text = self.text_axes.text(
+        # The cell's description (hundreds of glyphs) is background, named by the cell in the
+        # static key; only Faraday's working, at the foot of the panel, is redrawn on each update.
+        self.description_text = self.text_axes.text(
             0.0, 1.0, "", transform=self.text_axes.transAxes, va="top", ha="left", fontsize=10, linespacing=1.3,
+        )
+        self.summary_text = self.text_axes.annotate(
+            "", xy=(0, 0), xycoords=self.description_text, xytext=(0, -4), textcoords="offset points",
+            va="top", ha="left", fontsize=10, linespacing=1.3, annotation_clip=False,
         )
 
         cathode_style, anode_style = series_style(0), series_style(1)
@@ -84,9 +106,15 @@ class ElectrolysisView:
         (self.anode_mass_marker,) = self.mass_axes.plot(
             [], [], marker="s", markersize=7, linestyle="none", color=anode_style["color"], markeredgecolor="black")
         self.mass_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-        self.mass_note = self.mass_axes.text(
+        # What the panel shows (changes only with the cell: background) and, just under it,
+        # the values at the playback time (redrawn on each update).
+        self.mass_label_text = self.mass_axes.text(
             0.03, 0.96, "", transform=self.mass_axes.transAxes, va="top", fontsize=10,
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+        )
+        self.mass_note = self.mass_axes.annotate(
+            "", xy=(0, 0), xycoords=self.mass_label_text, xytext=(0, -6), textcoords="offset points",
+            va="top", ha="left", fontsize=10, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
         )
 
         self.gas_axes.set_title("Gas collected at RTP")
@@ -99,9 +127,15 @@ class ElectrolysisView:
         (self.anode_gas_marker,) = self.gas_axes.plot(
             [], [], marker="s", markersize=7, linestyle="none", color=anode_style["color"], markeredgecolor="black")
         self.gas_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-        self.gas_note = self.gas_axes.text(
+        # What the panel shows (changes only with the cell: background) and, just under it,
+        # the values at the playback time (redrawn on each update).
+        self.gas_label_text = self.gas_axes.text(
             0.03, 0.96, "", transform=self.gas_axes.transAxes, va="top", fontsize=10,
             bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
+        )
+        self.gas_note = self.gas_axes.annotate(
+            "", xy=(0, 0), xycoords=self.gas_label_text, xytext=(0, -6), textcoords="offset points",
+            va="top", ha="left", fontsize=10, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none"},
         )
         self.mass_time_marker = self.mass_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
         self.gas_time_marker = self.gas_axes.axvline(0, color="black", linewidth=1, alpha=0.6)
@@ -127,27 +161,35 @@ class ElectrolysisView:
         products = run.products
         cathode, anode = products.cathode, products.anode
         times = run.times_s
-        self.summary_text.set_text(cell_summary(run))
+        description = cell_description(run)
+        self.description_text.set_text(description)
+        self.summary_text.set_text(faraday_working(run))
         self._show(self.cathode_mass_line, times, run.cathode_mass_g, not cathode.gas_at_rtp)
         self._show(self.anode_mass_line, times, run.anode_mass_g, not anode.gas_at_rtp)
         self._show(self.cathode_gas_line, times, run.cathode_gas_cm3, cathode.gas_at_rtp)
         self._show(self.anode_gas_line, times, run.anode_gas_cm3, anode.gas_at_rtp)
 
         time_limit = ladder_ceiling(run.params.time_s, TIME_LADDER_S)
+        # Amounts grow in proportion to the time (constant current): the vertical axes are sized
+        # for the amount at the end of the time axis, so they move with the time axis rung,
+        # not with every step of the time slider.
+        stretch = time_limit / run.params.time_s if run.params.time_s > 0 else 1.0
         biggest_mass = max(float(np.max(np.abs(run.cathode_mass_g))), float(np.max(np.abs(run.anode_mass_g))))
         # With no solid product the axis shows 0 to 1 g rather than magnifying zero.
-        mass_top = nice_ceiling(biggest_mass * 1.3) if biggest_mass > 0 else 1.0
+        mass_top = nice_ceiling(biggest_mass * stretch * 1.1) if biggest_mass > 0 else 1.0
         dissolves = anode.electrode_dissolves
         self.mass_axes.set_xlim(0, time_limit)
         self.mass_axes.set_ylim(-mass_top if dissolves else -0.05 * mass_top, mass_top)
         biggest_gas = max(float(run.cathode_gas_cm3[-1]), float(run.anode_gas_cm3[-1]))
         self.gas_axes.set_xlim(0, time_limit)
-        self.gas_axes.set_ylim(0, nice_ceiling(biggest_gas * 1.3) if biggest_gas > 0 else 100.0)
+        self.gas_axes.set_ylim(0, nice_ceiling(biggest_gas * stretch * 1.1) if biggest_gas > 0 else 100.0)
 
         solids = [f"{p.electrode}: {p.name}" for p in (cathode, anode) if not p.gas_at_rtp]
         gases = [f"{p.electrode}: {p.name}" for p in (cathode, anode) if p.gas_at_rtp]
-        self._mass_label = "no solid or liquid product" if not solids else "; ".join(solids)
-        self._gas_label = "no gas collected" if not gases else "; ".join(gases)
+        self.mass_label_text.set_text("no solid or liquid product" if not solids else "; ".join(solids))
+        self.gas_label_text.set_text("no gas collected" if not gases else "; ".join(gases))
+        # The background's texts name it: equal texts, equal background.
+        self.renderer.set_static_key((description, self.mass_label_text.get_text(), self.gas_label_text.get_text()))
         self.show_time(run, run.params.time_s)
 
     def show_time(self, run: ElectrolysisRun, time_s: float) -> None:
@@ -164,16 +206,18 @@ class ElectrolysisView:
             (self.anode_gas_marker, "anode_gas_cm3", products.anode.gas_at_rtp),
         ):
             marker.set_data(([time_s], [values[name]]) if shown else ([], []))
-        mass_lines = [self._mass_label]
+        mass_lines = []
         for product, name in ((products.cathode, "cathode_mass_g"), (products.anode, "anode_mass_g")):
             if not product.gas_at_rtp:
                 mass_lines.append(f"{product.electrode}: {values[name]:+.3f} g")
-        gas_lines = [self._gas_label]
+        gas_lines = []
         for product, name in ((products.cathode, "cathode_gas_cm3"), (products.anode, "anode_gas_cm3")):
             if product.gas_at_rtp:
                 gas_lines.append(f"{product.electrode}: {values[name]:.1f} cm³")
         self.mass_note.set_text("\n".join(mass_lines))
+        self.mass_note.set_visible(bool(mass_lines))
         self.gas_note.set_text("\n".join(gas_lines))
+        self.gas_note.set_visible(bool(gas_lines))
         self.mass_time_marker.set_xdata([time_s, time_s])
         self.gas_time_marker.set_xdata([time_s, time_s])
 

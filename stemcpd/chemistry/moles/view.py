@@ -104,7 +104,7 @@ class ReactingMassesView:
         self.gas_axes.set_xlabel(f"mass of {pretty(reaction.solid)} / g")
         self.gas_axes.set_ylabel(f"volume of {pretty(reaction.gas)} at RTP / cm³")
         self.figure.suptitle(pretty(reaction.equation), fontsize=14)
-        self.renderer.invalidate()
+        self.renderer.set_static_key(reaction.label)  # tick labels, axis labels and title name it
         self._reaction = reaction
 
     def update(self, result: ReactingMasses) -> None:

@@ -20,7 +20,7 @@ from stemcpd.ui.figures import FrameRenderer, new_figure
 from stemcpd.ui.palette import OKABE_ITO, series_style
 from stemcpd.ui.scales import nice_ceiling
 
-TIME_STEPS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5)
+TIME_STEPS = (1.0, 2.0, 3.0, 5.0)  # a few rungs: the time axis moves rarely as mass or power change
 
 
 def _temperature_limits(values) -> tuple[float, float]:

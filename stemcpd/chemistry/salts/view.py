@@ -93,7 +93,7 @@ class SaltView:
         data = run.params.data
         self.bar_axes.set_yticks([BASE_ROW, SALT_ROW], [pretty(data.base), pretty(data.hydrate).replace(".", "·")])
         self.figure.suptitle(pretty(data.equation.replace("->", "→")), fontsize=14)
-        self.renderer.invalidate()
+        self.renderer.set_static_key(run.params.preparation)  # tick labels and title name it
         self._preparation = run.params.preparation
 
     def update(self, run: SaltRun) -> None:

@@ -69,17 +69,25 @@ class WaterView:
         (self.marker,) = self.curve_axes.plot([], [], linestyle="none", marker="o", markersize=11,
                                               color=OKABE_ITO["vermillion"], markeredgecolor="black",
                                               label="now")
-        self.energy_text = self.curve_axes.text(
+        # The energy per m³ is the same for every sample (background); this sample's energy,
+        # just under it, is redrawn on each update.
+        self.energy_rate_text = self.curve_axes.text(
             0.03, 0.97, "", transform=self.curve_axes.transAxes, ha="left", va="top", fontsize=11,
             bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "0.7"})
+        self.energy_text = self.curve_axes.annotate(
+            "", xy=(0, 0), xycoords=self.energy_rate_text, xytext=(0, -7), textcoords="offset points",
+            ha="left", va="top", fontsize=11, bbox={"facecolor": "white", "alpha": 0.9, "edgecolor": "0.7"})
         self.curve_axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False, fontsize=10)
-        self.moving_artists = (self.before_water, self.before_solids, self.after_distillate, self.after_water,
-                               self.after_solids, self.before_text, self.after_text, self.curve_line, self.marker,
-                               self.energy_text)
+        # The "before" bar and its text depend only on the sample (source and volume) and the
+        # curve only on the source: background, named by the static key. Only what the share
+        # distilled moves is redrawn on each update.
+        self.moving_artists = (self.after_distillate, self.after_water, self.after_solids, self.after_text,
+                               self.marker, self.energy_text)
         self.renderer = FrameRenderer(self.figure, self.moving_artists)
 
     def update(self, run: WaterRun) -> None:
         """Move the artists to show ``run``; the mass axis snaps to round values."""
+        self.renderer.set_static_key((run.params.source, run.params.sample_volume_cm3, run.energy_kwh_per_m3))
         self.before_water.set_width(run.water_g)
         self.before_solids.set_x(run.water_g)
         self.before_solids.set_width(run.solids_g)
@@ -94,8 +102,8 @@ class WaterView:
         self.curve_line.set_data(run.curve_distilled_percent, run.curve_residue_concentration_g_per_100g)
         self.marker.set_data([run.params.distilled_percent], [run.residue_concentration_g_per_100g])
         crystals = (f"\n{run.crystallised_g:.2g} g of salt has crystallised" if run.crystallised_g > 0 else "")
-        self.energy_text.set_text(f"Energy to distil: {run.energy_kj:.0f} kJ\n"
-                                  f"≈ {run.energy_kwh_per_m3:.0f} kWh per m³ of water{crystals}")
+        self.energy_rate_text.set_text(f"Distilling takes ≈ {run.energy_kwh_per_m3:.0f} kWh per m³ of water")
+        self.energy_text.set_text(f"This sample: {run.energy_kj:.0f} kJ{crystals}")
 
     def render_png(self) -> bytes:
         """The current frame as PNG bytes (only moving artists are redrawn)."""
