@@ -17,7 +17,9 @@ import zlib
 from collections import OrderedDict
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+import math
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
 PRESENTATION_RC = {
@@ -51,11 +53,97 @@ def new_figure(width_px: int = 900, height_px: int = 400, dpi: int = 100, ncols:
 
     with matplotlib.rc_context(PRESENTATION_RC):
         figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(figure)
+        TextCachingCanvasAgg(figure)
         axes = figure.subplots(
             nrows, ncols, squeeze=False, width_ratios=width_ratios, height_ratios=height_ratios
         ).ravel().tolist()
     return figure, axes
+
+
+class _GlyphImageRecorder:
+    """Stands in for Agg's C++ renderer while one text is drawn, keeping each glyph's
+    coverage bitmap and where it went instead of painting it."""
+
+    def __init__(self):
+        self.glyphs = []
+
+    def draw_text_image(self, image, x, y, angle, gc):
+        self.glyphs.append((np.array(image, dtype=np.uint8, copy=True), int(x), int(y)))
+
+
+class TextCachingRendererAgg(RendererAgg):
+    """Agg renderer that draws a plain (non-math) text from a kept coverage image.
+
+    Matplotlib renders a text glyph by glyph through FreeType on every draw (about
+    0.15–0.4 ms a character), so a moving label of 40 characters costs more than every
+    curve in the frame. The first draw of a text records each glyph's bitmap and merges
+    them into one coverage image (a pixel two glyphs both touch gets 1 − (1 − a)(1 − b),
+    which is what painting one over the other in the same colour gives); later draws of
+    the same text, font, angle and sub-pixel position paste that image in one call, in
+    the text's current colour. FreeType places glyphs to 1/64 pixel, so a text moved by
+    whole pixels has the same glyphs shifted: the key holds the fractional part of the
+    position and the image is placed relative to the whole part.
+    """
+
+    texts_kept = 512
+
+    def __init__(self, width, height, dpi):
+        super().__init__(width, height, dpi)
+        self._text_images: OrderedDict = OrderedDict()
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or not s:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        whole_x, whole_y = math.floor(x), math.floor(y)
+        features = (tuple(mtext.get_fontfeatures() or ()), mtext.get_language()) if mtext is not None else None
+        key = (s, hash(prop), angle, bool(gc.get_antialiased()), x - whole_x, y - whole_y, features)
+        kept = self._text_images.get(key)
+        if kept is None:
+            real, recorder = self._renderer, _GlyphImageRecorder()
+            self._renderer = recorder
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            finally:
+                self._renderer = real
+            kept = _merge_glyph_images(recorder.glyphs, whole_x, whole_y)
+            self._text_images[key] = kept
+            while len(self._text_images) > self.texts_kept:
+                self._text_images.popitem(last=False)
+        else:
+            self._text_images.move_to_end(key)
+        if kept is not None:
+            image, offset_x, offset_bottom = kept
+            self._renderer.draw_text_image(image, whole_x + offset_x, whole_y + offset_bottom, 0, gc)
+
+
+def _merge_glyph_images(glyphs, whole_x: int, whole_y: int):
+    """One coverage image for a text's glyphs: ``(image, x offset, bottom offset)`` from
+    the text's whole-pixel position, or None when nothing is drawn (spaces only)."""
+    glyphs = [(image, x, bottom) for image, x, bottom in glyphs if image.size]
+    if not glyphs:
+        return None
+    left = min(x for image, x, bottom in glyphs)
+    right = max(x + image.shape[1] for image, x, bottom in glyphs)
+    top = min(bottom - image.shape[0] for image, x, bottom in glyphs)
+    bottom = max(bottom for image, x, bottom in glyphs)
+    uncovered = np.ones((bottom - top, right - left))
+    for image, x, glyph_bottom in glyphs:
+        rows = slice(glyph_bottom - image.shape[0] - top, glyph_bottom - top)
+        uncovered[rows, x - left:x - left + image.shape[1]] *= 1.0 - image / 255.0
+    merged = np.round((1.0 - uncovered) * 255.0).astype(np.uint8)
+    return merged, left - whole_x, bottom - whole_y
+
+
+class TextCachingCanvasAgg(FigureCanvasAgg):
+    """The Agg canvas with :class:`TextCachingRendererAgg` (every view's figure uses it)."""
+
+    def get_renderer(self):
+        width, height = self.get_width_height(physical=True)
+        key = width, height, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = TextCachingRendererAgg(width, height, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
 
 
 def encode_png(rgba: np.ndarray, compress_level: int = 1) -> bytes:
